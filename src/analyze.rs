@@ -1,0 +1,94 @@
+//! The per-document pipeline: segment → match → attribute, producing an [`AnalyzedDocument`].
+//! Everything here is pure: no I/O, no printing, the same result on any thread.
+
+use crate::attribute::{Actors, Attribution, Attributor};
+use crate::input::Document;
+use crate::lexicon::{LexiconError, LexiconSet};
+use crate::matcher::{Match, Matcher, count_tokens};
+use crate::segment::{self, Sentence};
+
+/// Everything needed to analyse documents: lexicons, the compiled matcher, the attributor.
+pub struct Pipeline {
+    /// The lexicons in use.
+    pub lexicons: LexiconSet,
+    /// Their compiled form.
+    pub matcher: Matcher,
+    /// The speaker finder.
+    pub attributor: Attributor,
+}
+
+/// One analysed sentence.
+#[derive(Clone, Debug)]
+pub struct AnalyzedSentence {
+    /// Span and paragraph.
+    pub sentence: Sentence,
+    /// Speaker and how it was found.
+    pub attribution: Attribution,
+    /// Word tokens in the sentence.
+    pub tokens: usize,
+    /// Score per theme (index = theme index), the sum of the matches' weights.
+    pub scores: Vec<f64>,
+    /// The matches behind the scores.
+    pub matches: Vec<Match>,
+}
+
+/// One analysed document.
+#[derive(Clone, Debug)]
+pub struct AnalyzedDocument {
+    /// The document (text kept for reports; batch drops documents after aggregation).
+    pub doc: Document,
+    /// Its sentences, in order.
+    pub sentences: Vec<AnalyzedSentence>,
+}
+
+impl Pipeline {
+    /// A pipeline from lexicons and an optional actors file.
+    pub fn new(lexicons: LexiconSet, actors: Option<Actors>) -> Result<Pipeline, LexiconError> {
+        let matcher = Matcher::new(&lexicons)?;
+        Ok(Pipeline {
+            lexicons,
+            matcher,
+            attributor: Attributor::new(actors),
+        })
+    }
+
+    /// The bundled lexicons, no actors file.
+    pub fn bundled() -> Result<Pipeline, LexiconError> {
+        Pipeline::new(LexiconSet::bundled(), None)
+    }
+
+    /// Theme ids in index order.
+    pub fn themes(&self) -> &[String] {
+        self.matcher.themes()
+    }
+
+    /// Analyses one document.
+    pub fn analyze(&self, doc: Document) -> AnalyzedDocument {
+        let text = doc.text.as_str();
+        let sentences = segment::sentences(text);
+        let attributions = self.attributor.attribute(text, &sentences);
+        let n = self.themes().len();
+        let analyzed = sentences
+            .into_iter()
+            .zip(attributions)
+            .map(|(sentence, attribution)| {
+                let matches = self.matcher.find(text, sentence.start..sentence.end);
+                let mut scores = vec![0.0; n];
+                for m in &matches {
+                    scores[m.theme] += m.weight;
+                }
+                AnalyzedSentence {
+                    tokens: count_tokens(sentence.text(text)),
+                    sentence,
+                    attribution,
+                    scores,
+                    matches,
+                }
+            })
+            .collect();
+        AnalyzedDocument {
+            doc,
+            sentences: analyzed,
+        }
+    }
+}
