@@ -45,6 +45,8 @@ pub struct Theme {
     pub inflect: bool,
     /// The terms.
     pub terms: Vec<Term>,
+    /// Byte span of the theme's table in its lexicon file (empty when unknown).
+    pub span: std::ops::Range<usize>,
 }
 
 /// One term of a theme.
@@ -54,6 +56,8 @@ pub struct Term {
     pub pattern: TermPattern,
     /// Weight added to the theme's score per match (default 1.0).
     pub weight: f64,
+    /// Byte span of the term in its lexicon file (empty when unknown), for lints and errors.
+    pub span: std::ops::Range<usize>,
 }
 
 /// The kinds of term.
@@ -367,6 +371,7 @@ pub fn parse_str(src: &str, file: &str) -> Result<Lexicon, LexiconError> {
                 id: t.id,
                 description: t.description,
                 inflect: t.inflect,
+                span: 0..0,
                 terms: t
                     .terms
                     .into_iter()

@@ -1,0 +1,7 @@
+//! The one integration-test binary: `stance` run as a user runs it, one module per theme.
+
+mod attribution;
+mod batch;
+mod common;
+mod lexicon;
+mod score;
