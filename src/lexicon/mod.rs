@@ -379,14 +379,17 @@ pub fn parse_str(src: &str, file: &str) -> Result<Lexicon, LexiconError> {
                         RawTerm::Plain(s) => Term {
                             pattern: literal_or_prefix(&s),
                             weight: 1.0,
+                            span: 0..0,
                         },
                         RawTerm::Weighted { term, weight } => Term {
                             pattern: literal_or_prefix(&term),
                             weight,
+                            span: 0..0,
                         },
                         RawTerm::Regex { regex, weight } => Term {
                             pattern: TermPattern::Regex(regex),
                             weight,
+                            span: 0..0,
                         },
                     })
                     .collect(),
