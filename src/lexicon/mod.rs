@@ -4,6 +4,9 @@
 //! PLACEHOLDER loader: parses the schema with serde; span-rich errors, semantic checks, LIWC and
 //! quanteda import come with the lexicon work.
 
+pub mod import;
+pub mod lint;
+
 use serde::Deserialize;
 use std::collections::BTreeMap;
 use std::fmt;

@@ -1,6 +1,7 @@
 //! Reports: one file per format behind one trait, and [`output::Output`], the destination
 //! (stdout, or a file written atomically).
 
+pub mod batch;
 pub mod output;
 
 use crate::aggregate::Breakdown;

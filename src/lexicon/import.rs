@@ -1,0 +1,1 @@
+//! Import of LIWC `.dic` and quanteda YAML dictionaries into lexicon TOML.

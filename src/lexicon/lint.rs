@@ -1,0 +1,1 @@
+//! Lexicon lints: advice beyond validity (overlaps, shadowing, empty-matching regexes, unused cues).
