@@ -17,7 +17,13 @@ fn generated_text(target: usize) -> String {
         .map(str::trim)
         .filter(|s| !s.is_empty())
         .collect();
-    let cues = ["", "Lavrov said that ", "He stressed that ", "According to Wang, ", ""];
+    let cues = [
+        "",
+        "Lavrov said that ",
+        "He stressed that ",
+        "According to Wang, ",
+        "",
+    ];
     let mut state = 0x2545_F491_4F6C_DD1Du64;
     let mut next = move |n: usize| {
         state ^= state << 13;
@@ -43,8 +49,11 @@ fn stages(c: &mut Criterion) {
     let sentences = segment::sentences(&text);
 
     let mut g = c.benchmark_group("stages");
-    g.throughput(Throughput::Bytes(text.len() as u64)).sample_size(10);
-    g.bench_function("segment", |b| b.iter(|| black_box(segment::sentences(black_box(&text)))));
+    g.throughput(Throughput::Bytes(text.len() as u64))
+        .sample_size(10);
+    g.bench_function("segment", |b| {
+        b.iter(|| black_box(segment::sentences(black_box(&text))))
+    });
     g.bench_function("match", |b| {
         b.iter(|| {
             let mut n = 0;
