@@ -448,10 +448,10 @@ impl Matcher {
                 }
             } else {
                 match c {
-                    '\u{2019}' | '\u{2018}' | '\u{2bc}' | '\u{2010}' | '\u{2011}' => {
-                        if self.has_joiner_terms {
-                            return true;
-                        }
+                    '\u{2019}' | '\u{2018}' | '\u{2bc}' | '\u{2010}' | '\u{2011}'
+                        if self.has_joiner_terms =>
+                    {
+                        return true;
                     }
                     c if c.is_whitespace() => return true,
                     c if c.is_alphabetic() => {
