@@ -754,17 +754,17 @@ pub fn count_tokens(text: &str) -> usize {
         fn joiner(x: u8) -> bool {
             (x == b'\'') | (x == b'-')
         }
-        let mut n = 0usize;
+        let mut n = 0u32;
         if let Some(&first) = b.first() {
-            n += alnum(first) as usize;
+            n += alnum(first) as u32;
         }
         if b.len() >= 2 {
-            n += (alnum(b[1]) & !alnum(b[0])) as usize;
+            n += (alnum(b[1]) & !alnum(b[0])) as u32;
+            for ((&c, &p1), &p2) in b[2..].iter().zip(&b[1..]).zip(b) {
+                n += (alnum(c) & !alnum(p1) & !(joiner(p1) & alnum(p2))) as u32;
+            }
         }
-        for w in b.windows(3) {
-            let starts = alnum(w[2]) & !alnum(w[1]) & !(joiner(w[1]) & alnum(w[0]));
-            n += starts as usize;
-        }
+        let n = n as usize;
         return n;
     }
     let mut n = 0;
