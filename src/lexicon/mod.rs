@@ -217,11 +217,41 @@ pub fn bundled() -> Vec<Lexicon> {
         .collect()
 }
 
-/// The bundled lexicon files: (file name, content).
-pub const BUNDLED: &[(&str, &str)] = &[(
-    "geopolitics.toml",
-    include_str!("../../lexicons/geopolitics.toml"),
-)];
+/// The bundled lexicon files: (file name, content), one file per theme.
+pub const BUNDLED: &[(&str, &str)] = &[
+    (
+        "multipolarity.toml",
+        include_str!("../../lexicons/multipolarity.toml"),
+    ),
+    (
+        "anti-hegemony.toml",
+        include_str!("../../lexicons/anti-hegemony.toml"),
+    ),
+    (
+        "sanctions.toml",
+        include_str!("../../lexicons/sanctions.toml"),
+    ),
+    (
+        "cooperation.toml",
+        include_str!("../../lexicons/cooperation.toml"),
+    ),
+    (
+        "sovereignty.toml",
+        include_str!("../../lexicons/sovereignty.toml"),
+    ),
+    (
+        "security.toml",
+        include_str!("../../lexicons/security.toml"),
+    ),
+    (
+        "development.toml",
+        include_str!("../../lexicons/development.toml"),
+    ),
+    (
+        "multilateralism.toml",
+        include_str!("../../lexicons/multilateralism.toml"),
+    ),
+];
 
 /// Loads a lexicon file. TOML is parsed directly; LIWC `.dic` and quanteda `.yml`/`.yaml`
 /// dictionaries are converted by [`import`] first.
