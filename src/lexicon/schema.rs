@@ -7,7 +7,8 @@
 //! digits, wildcards (`*` only at the end, never bare), regexes (syntax, compiled size), weights
 //! (finite and non-zero; negative weights are allowed and count against the theme), negation
 //! (`window` 1..=20, `effect` flip|drop, one-word cues), intensifiers (one word, finite
-//! multiplier > 0) and inline tests (known theme ids, finite expected scores).
+//! multiplier > 0) and inline tests (something to expect, finite expected scores; theme ids are
+//! checked by `stance lexicon test`, which knows every lexicon loaded together).
 
 use super::{
     Intensifier, Lexicon, LexiconError, LexiconTest, Negation, NegationEffect, Term, TermPattern,
@@ -252,7 +253,7 @@ pub fn parse(src: &str, file: &str) -> Result<Lexicon, LexiconError> {
     let mut tests = Vec::new();
     if let Some(tv) = get(root, "test") {
         for item in cx.array(tv, "`test`")? {
-            tests.push(parse_test(&cx, item, &themes)?);
+            tests.push(parse_test(&cx, item)?);
         }
     }
 
@@ -532,11 +533,7 @@ fn parse_negation(cx: &Ctx<'_>, nv: &Value<'_>) -> Result<Negation, LexiconError
     })
 }
 
-fn parse_test(
-    cx: &Ctx<'_>,
-    item: &Value<'_>,
-    themes: &[Theme],
-) -> Result<LexiconTest, LexiconError> {
+fn parse_test(cx: &Ctx<'_>, item: &Value<'_>) -> Result<LexiconTest, LexiconError> {
     let t = cx.table(item, "each `[[test]]`")?;
     cx.keys(t, &["text", "expect", "expect_none"], "[[test]]")?;
     let text = match get(t, "text") {
@@ -546,7 +543,6 @@ fn parse_test(
     // Tests may name themes of other lexicons loaded together (a multipolarity test may
     // expect anti-hegemony too): unknown ids are reported by `stance lexicon test`, which
     // knows the whole set.
-    let _ = themes;
     let mut expect = BTreeMap::new();
     if let Some(ev) = get(t, "expect") {
         let et = cx.table(ev, "`expect`")?;
