@@ -134,8 +134,10 @@ pub struct Matcher {
     /// Theme index → index into `rules`.
     theme_rules: Vec<usize>,
     rules: Vec<Rules>,
-    /// Some automaton pattern contains `'` or `-` (typographic forms then need folding).
-    has_joiner_terms: bool,
+    /// Some automaton pattern contains `'` (typographic apostrophes then need folding).
+    has_apostrophe_terms: bool,
+    /// Some automaton pattern contains `-` (typographic hyphens then need folding).
+    has_hyphen_terms: bool,
 }
 
 /// Patterns up to this many bytes in total get a DFA (fast, memory grows with the patterns).
@@ -294,9 +296,11 @@ impl Matcher {
                 })?;
             Some(set)
         };
-        let has_joiner_terms = key_text.iter().any(|k| k.contains(['\'', '-']));
+        let has_apostrophe_terms = key_text.iter().any(|k| k.contains('\''));
+        let has_hyphen_terms = key_text.iter().any(|k| k.contains('-'));
         Ok(Matcher {
-            has_joiner_terms,
+            has_apostrophe_terms,
+            has_hyphen_terms,
             themes,
             labels,
             ac,
@@ -324,18 +328,28 @@ impl Matcher {
     /// # Panics
     /// When `span` is not a range of char boundaries of `text`.
     pub fn find(&self, text: &str, span: Range<usize>) -> Vec<Match> {
+        self.find_impl(text, span, false)
+    }
+
+    /// [`Matcher::find`], optionally forcing the folded path (tests compare both paths).
+    fn find_impl(&self, text: &str, span: Range<usize>, force_fold: bool) -> Vec<Match> {
         let s = &text[span.clone()];
+        // Edge whitespace (a paragraph's trailing newline) cannot be part of a term: trimming it
+        // keeps more sentences on the in-place path.
+        let t = s.trim_start();
+        let base = span.start + (s.len() - t.len());
+        let s = t.trim_end();
         if s.is_empty() {
             return Vec::new();
         }
         SCRATCH.with(|cell| match cell.try_borrow_mut() {
-            Ok(mut sc) => self.find_in(s, span.start, &mut sc),
+            Ok(mut sc) => self.find_in(s, base, &mut sc, force_fold),
             // Only reachable if `find` were re-entered on this thread; stay correct anyway.
-            Err(_) => self.find_in(s, span.start, &mut Scratch::default()),
+            Err(_) => self.find_in(s, base, &mut Scratch::default(), force_fold),
         })
     }
 
-    fn find_in(&self, s: &str, base: usize, sc: &mut Scratch) -> Vec<Match> {
+    fn find_in(&self, s: &str, base: usize, sc: &mut Scratch, force_fold: bool) -> Vec<Match> {
         let Scratch {
             folded,
             map,
@@ -345,7 +359,7 @@ impl Matcher {
         } = sc;
         cands.clear();
         rcands.clear();
-        let plain = is_plain_ascii(s.as_bytes()) || !self.needs_fold(s);
+        let plain = !force_fold && (is_plain_ascii(s.as_bytes()) || !self.needs_fold(s));
         let (hay, folded_map): (&[u8], Option<&[usize]>) = if plain {
             (s.as_bytes(), None)
         } else {
@@ -432,8 +446,8 @@ impl Matcher {
 
     /// Whether a sentence that is not plain ASCII must be folded before the automaton sees it:
     /// only when it has characters that fold to something else (uppercase outside ASCII, any
-    /// whitespace but a single space, typographic apostrophes or hyphens when some term has an
-    /// apostrophe or hyphen). Lowercase accented words, dashes and quotes are matched in place.
+    /// whitespace but a single space, typographic apostrophes (hyphens) when some term has an
+    /// apostrophe (hyphen)). Lowercase accented words, dashes and quotes are matched in place.
     fn needs_fold(&self, s: &str) -> bool {
         let mut prev_space = false;
         for c in s.chars() {
@@ -448,11 +462,10 @@ impl Matcher {
                 }
             } else {
                 match c {
-                    '\u{2019}' | '\u{2018}' | '\u{2bc}' | '\u{2010}' | '\u{2011}'
-                        if self.has_joiner_terms =>
-                    {
+                    '\u{2019}' | '\u{2018}' | '\u{2bc}' if self.has_apostrophe_terms => {
                         return true;
                     }
+                    '\u{2010}' | '\u{2011}' if self.has_hyphen_terms => return true,
                     c if c.is_whitespace() => return true,
                     c if c.is_alphabetic() => {
                         let mut l = c.to_lowercase();
@@ -855,6 +868,8 @@ terms = ["sanctions", "unilateral sanctions", "états-unis", "sanktionen", "don'
         assert_eq!(h[0].1, "anti-hegemony");
         assert_eq!(h[1].1, "hegemony");
         assert_eq!(h.len(), 2);
+        // Typographic hyphens are folded when a term has a hyphen.
+        assert_eq!(texts(&m, "anti\u{2011}hegemony"), ["anti\u{2011}hegemony"]);
     }
 
     #[test]
@@ -1145,6 +1160,16 @@ terms = ["global", "global south", "era"]
                     }
                     prev = Some(x);
                 }
+            }
+
+            #[test]
+            fn in_place_and_folded_paths_agree(
+                text in "[a-zA-Z ’'\\-éÉ\u{2011}«»]{0,60}|(?:hegemony|Hégémonie|ÉTATS-UNIS|états-unis|bloc|confrontation|not|strongly|unipolar|anti|don’t|cooperation|[ ,.\\-]){0,20}",
+            ) {
+                let m = matcher(&[GEO, NEG]);
+                let a = m.find_impl(&text, 0..text.len(), false);
+                let b = m.find_impl(&text, 0..text.len(), true);
+                prop_assert_eq!(a, b);
             }
         }
     }
