@@ -780,14 +780,36 @@ pub fn count_tokens(text: &str) -> usize {
         let n = n as usize;
         return n;
     }
-    let mut n = 0;
-    let (mut p2, mut p1) = (' ', ' ');
-    for c in text.chars() {
-        let starts = c.is_alphanumeric()
-            && !p1.is_alphanumeric()
-            && !(is_joiner(p1) && p2.is_alphanumeric());
-        n += starts as usize;
-        (p2, p1) = (p1, c);
+    // Mixed text: ASCII bytes classified inline, other chars decoded.
+    const OTHER: u8 = 0;
+    const ALNUM: u8 = 1;
+    const JOIN: u8 = 2;
+    let (mut n, mut p2, mut p1) = (0usize, OTHER, OTHER);
+    let mut i = 0;
+    while i < b.len() {
+        let x = b[i];
+        let class = if x < 0x80 {
+            i += 1;
+            if x.is_ascii_alphanumeric() {
+                ALNUM
+            } else if x == b'\'' || x == b'-' {
+                JOIN
+            } else {
+                OTHER
+            }
+        } else {
+            let c = text[i..].chars().next().expect("char boundary");
+            i += c.len_utf8();
+            if c.is_alphanumeric() {
+                ALNUM
+            } else if is_joiner(c) {
+                JOIN
+            } else {
+                OTHER
+            }
+        };
+        n += (class == ALNUM && p1 != ALNUM && !(p1 == JOIN && p2 == ALNUM)) as usize;
+        (p2, p1) = (p1, class);
     }
     n
 }
@@ -1160,6 +1182,25 @@ terms = ["global", "global south", "era"]
                     }
                     prev = Some(x);
                 }
+            }
+
+            #[test]
+            fn count_tokens_agrees_with_a_plain_char_loop(text in "[a-zA-Z0-9 '\\-’é—.]{0,40}|\\PC{0,40}") {
+                // Reference: a token starts at an alphanumeric char not preceded by one, nor by a
+                // joiner that follows one.
+                let cs: Vec<char> = text.chars().collect();
+                let mut want = 0;
+                for i in 0..cs.len() {
+                    let prev = i.checked_sub(1).map(|j| cs[j]);
+                    let prev2 = i.checked_sub(2).map(|j| cs[j]);
+                    if cs[i].is_alphanumeric()
+                        && !prev.is_some_and(char::is_alphanumeric)
+                        && !(prev.is_some_and(is_joiner) && prev2.is_some_and(char::is_alphanumeric))
+                    {
+                        want += 1;
+                    }
+                }
+                prop_assert_eq!(count_tokens(&text), want);
             }
 
             #[test]
