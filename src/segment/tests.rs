@@ -172,6 +172,22 @@ fn decimals_urls_and_emails_do_not_end_a_sentence() {
 }
 
 #[test]
+fn a_dash_or_a_mark_that_cannot_open_a_sentence_continues_it() {
+    whole("Mix it, put it in the oven, and -- voila! -- you have cake.");
+    whole("Some can be — if I may say so? — a bit questionable.");
+    whole("As shown in Fig. ??");
+    assert_eq!(
+        texts("What do you see? - Posted like sentinels."),
+        ["What do you see?", "- Posted like sentinels."]
+    );
+}
+
+#[test]
+fn an_abbreviation_before_a_bracket_does_not_end_a_sentence() {
+    whole("The parties are Alpha Inc. (“Company A”) and Beta Inc. (“Company B”).");
+}
+
+#[test]
 fn a_lowercase_word_continues_the_sentence() {
     whole("She works at Yahoo! in the accounting department.");
     whole("\"Stop!\" he said.");
