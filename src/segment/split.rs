@@ -286,8 +286,9 @@ fn period_ends_sentence(text: &str, sent: usize, at: usize, next: Next) -> bool 
         return false;
     }
     if abbrev::is_abbreviation(word) {
-        // "No. 5", "Jan. 5", "p. 55", "Inc. (“Company A”)"; but "& Co. It closed yesterday."
-        return text[next.after_space..].starts_with(char::is_uppercase);
+        // "No. 5", "Jan. 5", "p. 55", "Inc. (“Company A”)", "Co. Ltd."; but "& Co. It closed."
+        return text[next.after_space..].starts_with(char::is_uppercase)
+            && !abbrev::is_abbreviation(leading_word(&text[next.pos..]));
     }
     let mut chars = word.chars();
     if let (Some(letter), None) = (chars.next(), chars.next())

@@ -107,6 +107,18 @@ fn months_and_number_abbreviations_before_a_number_do_not_end_a_sentence() {
 }
 
 #[test]
+fn news_datelines_stay_in_the_first_sentence() {
+    assert_eq!(
+        texts("MOSCOW, Nov. 27 (Xinhua) -- Putin met Wang Yi. They talked."),
+        [
+            "MOSCOW, Nov. 27 (Xinhua) -- Putin met Wang Yi.",
+            "They talked."
+        ]
+    );
+    whole("BEIJING, Sept. 5 (Xinhua) -- Huawei Technologies Co. Ltd. said it grew.");
+}
+
+#[test]
 fn company_abbreviations_end_a_sentence_before_a_capital_only() {
     whole("They closed the deal with Pitt, Briggs & Co. at noon.");
     assert_eq!(
