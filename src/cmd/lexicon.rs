@@ -286,7 +286,7 @@ fn print_text(s: &str) -> anyhow::Result<()> {
 
 fn table() -> Table {
     let mut t = Table::new();
-    t.load_style(presets::UTF8_HORIZONTAL_ONLY);
+    t.load_style(presets::UTF8_BORDERS_ONLY);
     t
 }
 
@@ -481,7 +481,7 @@ fn match_table(matcher: &Matcher, text: &str, matches: &[Match]) -> String {
     for m in matches {
         t.add_row([
             matcher.themes()[m.theme].clone(),
-            matcher.term_label(m.term).to_string(),
+            shorten(matcher.term_label(m.term), 40),
             text[m.start..m.end].to_string(),
             format!("{}..{}", m.start, m.end),
             fmt_num(m.weight),
@@ -489,6 +489,17 @@ fn match_table(matcher: &Matcher, text: &str, matches: &[Match]) -> String {
         ]);
     }
     t.to_string()
+}
+
+/// At most `n` characters, with `…` when cut (long regexes would stretch the table).
+fn shorten(s: &str, n: usize) -> String {
+    if s.chars().count() <= n {
+        s.to_string()
+    } else {
+        let mut t: String = s.chars().take(n - 1).collect();
+        t.push('…');
+        t
+    }
 }
 
 fn fmt_num(x: f64) -> String {
