@@ -3,6 +3,7 @@
 
 use crate::common::{SAMPLE, root, stance};
 use predicates::prelude::*;
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 /// Writes `text` to `name` in a fresh temporary folder.
@@ -264,8 +265,9 @@ fn import(src: &str, dir: &tempfile::TempDir) -> (PathBuf, String) {
     (out, stderr)
 }
 
-/// Scores the sample with an imported lexicon; returns stdout.
-fn score_sample(lexicon: &Path) -> String {
+/// Scores the sample with an imported lexicon: the report's lexicon identity, and each theme's
+/// total over all sentences (independent of who said what).
+fn score_sample(lexicon: &Path) -> (serde_json::Value, BTreeMap<String, f64>) {
     let out = stance()
         .args(["score", "--format", "json", "--lexicon"])
         .arg(lexicon)
@@ -275,7 +277,18 @@ fn score_sample(lexicon: &Path) -> String {
         .get_output()
         .stdout
         .clone();
-    String::from_utf8(out).unwrap()
+    let v = json(&out);
+    let mut totals = BTreeMap::new();
+    for s in v["documents"][0]["sentences"].as_array().unwrap() {
+        for (k, x) in s["scores"].as_object().unwrap() {
+            *totals.entry(k.clone()).or_insert(0.0) += x.as_f64().unwrap();
+        }
+    }
+    (v["lexicons"][0].clone(), totals)
+}
+
+fn totals(pairs: &[(&str, f64)]) -> BTreeMap<String, f64> {
+    pairs.iter().map(|(k, v)| (k.to_string(), *v)).collect()
 }
 
 #[test]
@@ -303,14 +316,15 @@ fn import_liwc_then_score_the_sample() {
         .assert()
         .code(0)
         .stdout(predicate::str::contains("hegemony = 3"));
-    let report = score_sample(&out);
-    assert!(
-        report.contains("hegemony") && report.contains("worldorder"),
-        "{report}"
+    // The sample has hegemony ×2, hegemonism, unipolar ×2, bloc ×2; eight cooperat* words and
+    // one friendship; "changes unseen in a century" and "multipolarity".
+    let (lex, t) = score_sample(&out);
+    assert_eq!(lex["name"], "geo");
+    assert_eq!(lex["sha256"].as_str().unwrap().len(), 64);
+    assert_eq!(
+        t,
+        totals(&[("hegemony", 7.0), ("partner", 9.0), ("worldorder", 2.0)])
     );
-    if let Ok(v) = serde_json::from_str::<serde_json::Value>(&report) {
-        assert_eq!(v["lexicons"][0]["name"], "geo");
-    }
 }
 
 #[test]
@@ -320,9 +334,17 @@ fn import_quanteda_then_score_the_sample() {
     assert!(stderr.contains("geo.yml:6: warning"), "{stderr}");
     let toml = std::fs::read_to_string(&out).unwrap();
     assert!(toml.contains("id = \"world-order/hegemony\""), "{toml}");
-    let report = score_sample(&out);
-    assert!(report.contains("world-order/hegemony"), "{report}");
-    assert!(report.contains("economy/sanctions"), "{report}");
+    let (lex, t) = score_sample(&out);
+    assert_eq!(lex["name"], "geo");
+    assert_eq!(
+        t,
+        totals(&[
+            ("economy/partners", 8.0),
+            ("economy/sanctions", 1.0),
+            ("world-order/hegemony", 5.0),
+            ("world-order/multipolar", 2.0),
+        ])
+    );
 }
 
 #[test]
