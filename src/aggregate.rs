@@ -3,10 +3,18 @@
 //! Scores are summed in fixed point (millionths, `i64`), so adding tallies is exact and
 //! order-independent: the parallel result equals the sequential one, and merging partial
 //! aggregates equals one run over everything, bit for bit.
+//!
+//! For a corpus ([`CorpusAgg`]): the per-actor [`Breakdown`] over everything, one per
+//! `--group-by` group ([`GroupBy`]), the top documents per theme ([`TopDoc`], ties broken by id so
+//! that top-N lists merge exactly), and the inputs that failed. A [`CorpusAgg`] is what
+//! `batch --partial` writes and `merge` adds up; means and rates are computed only when reporting.
 
 use crate::analyze::{AnalyzedDocument, AnalyzedSentence};
 use crate::attribute::Actors;
+use crate::input::corpus::Issue;
+use crate::lexicon::LexiconSet;
 use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value};
 use std::collections::{BTreeMap, BTreeSet};
 
 /// Fixed-point resolution of summed scores.
@@ -190,5 +198,410 @@ impl Breakdown {
                 .then(a.0.cmp(b.0))
         });
         v
+    }
+}
+
+impl Breakdown {
+    /// Caps every `documents` count at 1: after adding up the chunks of one document, an actor
+    /// seen in several chunks still appears in one document.
+    fn cap_documents_at_one(&mut self) {
+        let cap = |t: &mut Tally| t.documents = t.documents.min(1);
+        cap(&mut self.total);
+        cap(&mut self.narration);
+        self.actors.values_mut().for_each(|a| cap(&mut a.tally));
+        self.actor_groups.values_mut().for_each(cap);
+    }
+}
+
+/// What `--group-by` groups documents by.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum GroupBy {
+    /// A metadata field (`meta.FIELD`): its value as text.
+    Meta(String),
+    /// `YYYY-MM` of the `date` field.
+    Month,
+    /// `YYYY` of the `date` field.
+    Year,
+}
+
+/// The group of documents without the field (or with an unusable date).
+pub const UNKNOWN_GROUP: &str = "unknown";
+
+impl std::str::FromStr for GroupBy {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, String> {
+        match s {
+            "month" => Ok(GroupBy::Month),
+            "year" => Ok(GroupBy::Year),
+            _ => match s.strip_prefix("meta.") {
+                Some(f) if !f.is_empty() => Ok(GroupBy::Meta(f.to_string())),
+                _ => Err(format!(
+                    "invalid --group-by `{s}`: expected meta.FIELD, month or year"
+                )),
+            },
+        }
+    }
+}
+
+impl std::fmt::Display for GroupBy {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            GroupBy::Meta(x) => write!(f, "meta.{x}"),
+            GroupBy::Month => f.write_str("month"),
+            GroupBy::Year => f.write_str("year"),
+        }
+    }
+}
+
+impl GroupBy {
+    /// The group of a document from its metadata; [`UNKNOWN_GROUP`] when missing.
+    pub fn key(&self, meta: &Map<String, Value>) -> String {
+        let text = |v: Option<&Value>| match v {
+            None | Some(Value::Null) => None,
+            Some(Value::String(s)) if s.is_empty() => None,
+            Some(Value::String(s)) => Some(s.clone()),
+            Some(v) => Some(v.to_string()),
+        };
+        let date = |len: usize| {
+            let d = text(meta.get("date"))?;
+            let b = d.as_bytes();
+            let ok = b.len() >= len
+                && b[..4].iter().all(u8::is_ascii_digit)
+                && (len == 4 || (b[4] == b'-' && b[5..7].iter().all(u8::is_ascii_digit)));
+            ok.then(|| d[..len].to_string())
+        };
+        match self {
+            GroupBy::Meta(f) => text(meta.get(f)),
+            GroupBy::Month => date(7),
+            GroupBy::Year => date(4),
+        }
+        .unwrap_or_else(|| UNKNOWN_GROUP.to_string())
+    }
+}
+
+/// A lexicon's identity: a partial made with other lexicons cannot be merged.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LexiconId {
+    /// `[lexicon] name`.
+    pub name: String,
+    /// `[lexicon] version`.
+    pub version: String,
+    /// SHA-256 of the file.
+    pub sha256: String,
+}
+
+impl LexiconId {
+    /// The identities of a set's lexicons, in order.
+    pub fn of(set: &LexiconSet) -> Vec<LexiconId> {
+        set.lexicons
+            .iter()
+            .map(|l| LexiconId {
+                name: l.name.clone(),
+                version: l.version.clone(),
+                sha256: l.sha256.clone(),
+            })
+            .collect()
+    }
+}
+
+/// One document's sums, small enough to keep per document (`--per document`) and to send from a
+/// worker thread: no text, no sentences.
+#[derive(Clone, Debug, PartialEq)]
+pub struct DocSummary {
+    /// The document id.
+    pub id: String,
+    /// Its `--group-by` group, when grouping.
+    pub group: Option<String>,
+    /// Input bytes.
+    pub bytes: u64,
+    /// Invalid UTF-8 sequences replaced.
+    pub replaced: u64,
+    /// Its per-actor sums (`total.documents` = 1).
+    pub breakdown: Breakdown,
+}
+
+impl DocSummary {
+    /// Summarises an analysed document (or one chunk of one).
+    pub fn new(
+        doc: &AnalyzedDocument,
+        bytes: u64,
+        themes: usize,
+        actors: &Actors,
+        group_by: Option<&GroupBy>,
+    ) -> Self {
+        let mut breakdown = Breakdown::new(themes);
+        breakdown.add_document(doc, actors);
+        DocSummary {
+            id: doc.doc.id.clone(),
+            group: group_by.map(|g| g.key(&doc.doc.meta)),
+            bytes,
+            replaced: doc.doc.replaced as u64,
+            breakdown,
+        }
+    }
+
+    /// Adds the next chunk of the same document.
+    pub fn absorb(&mut self, chunk: &DocSummary) {
+        self.bytes += chunk.bytes;
+        self.replaced += chunk.replaced;
+        self.breakdown.merge(&chunk.breakdown);
+        self.breakdown.cap_documents_at_one();
+    }
+}
+
+/// An entry of a top-documents list.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TopDoc {
+    /// Document id.
+    pub id: String,
+    /// Its score for the theme, fixed point.
+    pub score: i64,
+}
+
+/// Everything a corpus report needs, as exact sums: what `batch --partial` writes and `merge` adds.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct CorpusAgg {
+    /// Theme ids in index order.
+    pub themes: Vec<String>,
+    /// The lexicons used.
+    pub lexicons: Vec<LexiconId>,
+    /// The `--group-by` spec, if any.
+    pub group_by: Option<String>,
+    /// Length of the top-documents lists.
+    pub top_n: usize,
+    /// Input bytes analysed.
+    pub bytes: u64,
+    /// Sums over every document.
+    pub overall: Breakdown,
+    /// Sums per `--group-by` group.
+    pub groups: BTreeMap<String, Breakdown>,
+    /// Per theme: the highest-scoring documents, score descending then id ascending.
+    pub top: Vec<Vec<TopDoc>>,
+    /// Inputs that were skipped, sorted.
+    pub errors: Vec<Issue>,
+    /// Inputs read with a caveat, sorted.
+    pub warnings: Vec<Issue>,
+}
+
+impl CorpusAgg {
+    /// An empty aggregate.
+    pub fn new(
+        themes: Vec<String>,
+        lexicons: Vec<LexiconId>,
+        group_by: Option<&GroupBy>,
+        top_n: usize,
+    ) -> Self {
+        let n = themes.len();
+        CorpusAgg {
+            themes,
+            lexicons,
+            group_by: group_by.map(|g| g.to_string()),
+            top_n,
+            bytes: 0,
+            overall: Breakdown::new(n),
+            groups: BTreeMap::new(),
+            top: vec![Vec::new(); n],
+            errors: Vec::new(),
+            warnings: Vec::new(),
+        }
+    }
+
+    /// Documents analysed.
+    pub fn documents(&self) -> u64 {
+        self.overall.total.documents
+    }
+
+    /// Adds one (complete) document.
+    pub fn add(&mut self, doc: &DocSummary) {
+        self.bytes += doc.bytes;
+        self.overall.merge(&doc.breakdown);
+        if let Some(g) = &doc.group {
+            let n = self.themes.len();
+            self.groups
+                .entry(g.clone())
+                .or_insert_with(|| Breakdown::new(n))
+                .merge(&doc.breakdown);
+        }
+        for (t, list) in self.top.iter_mut().enumerate() {
+            let score = doc.breakdown.total.scores.get(t).copied().unwrap_or(0);
+            if score > 0 {
+                list.push(TopDoc {
+                    id: doc.id.clone(),
+                    score,
+                });
+                sort_top(list, self.top_n);
+            }
+        }
+    }
+
+    /// Checks that another aggregate was made the same way (lexicons, themes, grouping).
+    pub fn compatible(&self, other: &CorpusAgg) -> Result<(), String> {
+        let names = |l: &[LexiconId]| {
+            l.iter()
+                .map(|x| format!("{} {} (sha256 {})", x.name, x.version, x.sha256))
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
+        if self.lexicons != other.lexicons {
+            return Err(format!(
+                "made with different lexicons: [{}] vs [{}]",
+                names(&self.lexicons),
+                names(&other.lexicons)
+            ));
+        }
+        if self.themes != other.themes {
+            return Err(format!(
+                "made with different themes: [{}] vs [{}]",
+                self.themes.join(", "),
+                other.themes.join(", ")
+            ));
+        }
+        if self.group_by != other.group_by {
+            let g = |x: &Option<String>| x.clone().unwrap_or_else(|| "(none)".into());
+            return Err(format!(
+                "made with different --group-by: {} vs {}",
+                g(&self.group_by),
+                g(&other.group_by)
+            ));
+        }
+        Ok(())
+    }
+
+    /// Adds another aggregate (see [`CorpusAgg::compatible`]); the result does not depend on the
+    /// order of merging.
+    pub fn merge(&mut self, other: &CorpusAgg) -> Result<(), String> {
+        self.compatible(other)?;
+        self.bytes += other.bytes;
+        self.overall.merge(&other.overall);
+        let n = self.themes.len();
+        for (g, b) in &other.groups {
+            self.groups
+                .entry(g.clone())
+                .or_insert_with(|| Breakdown::new(n))
+                .merge(b);
+        }
+        self.top_n = self.top_n.min(other.top_n);
+        for (mine, theirs) in self.top.iter_mut().zip(&other.top) {
+            mine.extend(theirs.iter().cloned());
+        }
+        for list in &mut self.top {
+            sort_top(list, self.top_n);
+        }
+        self.errors.extend(other.errors.iter().cloned());
+        self.warnings.extend(other.warnings.iter().cloned());
+        self.errors.sort();
+        self.warnings.sort();
+        Ok(())
+    }
+
+    /// Sorts the error and warning lists (call once everything is added).
+    pub fn finish(&mut self) {
+        self.errors.sort();
+        self.warnings.sort();
+        for list in &mut self.top {
+            sort_top(list, self.top_n);
+        }
+    }
+}
+
+fn sort_top(list: &mut Vec<TopDoc>, n: usize) {
+    list.sort_by(|a, b| b.score.cmp(&a.score).then_with(|| a.id.cmp(&b.id)));
+    list.truncate(n);
+}
+
+#[cfg(test)]
+mod corpus_tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn group_keys() {
+        let m = |v: Value| v.as_object().unwrap().clone();
+        let d = m(json!({"date": "2004-05-06T10:00", "src": "tass", "n": 3}));
+        assert_eq!(GroupBy::Year.key(&d), "2004");
+        assert_eq!(GroupBy::Month.key(&d), "2004-05");
+        assert_eq!("meta.src".parse::<GroupBy>().unwrap().key(&d), "tass");
+        assert_eq!("meta.n".parse::<GroupBy>().unwrap().key(&d), "3");
+        assert_eq!(GroupBy::Year.key(&m(json!({"date": null}))), UNKNOWN_GROUP);
+        assert_eq!(
+            GroupBy::Month.key(&m(json!({"date": "2004"}))),
+            UNKNOWN_GROUP
+        );
+        assert!("bogus".parse::<GroupBy>().is_err());
+    }
+
+    fn doc(id: &str, score: i64, group: &str) -> DocSummary {
+        let mut b = Breakdown::new(1);
+        b.total.documents = 1;
+        b.total.sentences = 2;
+        b.total.scores[0] = score;
+        DocSummary {
+            id: id.into(),
+            group: Some(group.into()),
+            bytes: 10,
+            replaced: 0,
+            breakdown: b,
+        }
+    }
+
+    #[test]
+    fn merging_halves_equals_adding_everything() {
+        let new = || CorpusAgg::new(vec!["t".into()], vec![], Some(&GroupBy::Year), 2);
+        let docs: Vec<_> = (0..7)
+            .map(|i| {
+                doc(
+                    &format!("d{i}"),
+                    (i % 3) as i64,
+                    if i < 3 { "a" } else { "b" },
+                )
+            })
+            .collect();
+        let mut all = new();
+        docs.iter().for_each(|d| all.add(d));
+        let (mut x, mut y) = (new(), new());
+        docs.iter().step_by(2).for_each(|d| x.add(d));
+        docs.iter().skip(1).step_by(2).for_each(|d| y.add(d));
+        y.merge(&x).unwrap();
+        assert_eq!(y, all);
+        assert_eq!(all.documents(), 7);
+        let top: Vec<_> = all.top[0].iter().map(|t| t.id.as_str()).collect();
+        assert_eq!(top, ["d2", "d5"]);
+        assert_eq!(all.groups["a"].total.documents, 3);
+    }
+
+    #[test]
+    fn different_lexicons_do_not_merge() {
+        let lex = |sha: &str| {
+            vec![LexiconId {
+                name: "g".into(),
+                version: "1".into(),
+                sha256: sha.into(),
+            }]
+        };
+        let mut a = CorpusAgg::new(vec![], lex("aa"), None, 5);
+        let b = CorpusAgg::new(vec![], lex("bb"), None, 5);
+        let e = a.merge(&b).unwrap_err();
+        assert!(e.contains("different lexicons"), "{e}");
+    }
+
+    #[test]
+    fn chunks_of_one_document_count_once() {
+        let mut a = doc("x", 1, "g");
+        a.breakdown.actors.insert(
+            "P".into(),
+            ActorTally {
+                group: None,
+                tally: Tally {
+                    documents: 1,
+                    ..Tally::new(1)
+                },
+            },
+        );
+        let b = a.clone();
+        a.absorb(&b);
+        assert_eq!(a.breakdown.total.documents, 1);
+        assert_eq!(a.breakdown.actors["P"].tally.documents, 1);
+        assert_eq!(a.breakdown.total.sentences, 4);
+        assert_eq!(a.bytes, 20);
     }
 }

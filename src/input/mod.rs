@@ -2,6 +2,12 @@
 //!
 //! Bytes that are not UTF-8 are replaced (U+FFFD) and counted in [`Document::replaced`], so a
 //! report can say how much was lost.
+//!
+//! [`corpus`] walks a corpus (files, folders, globs, JSONL, gzip, stdin) and streams its
+//! documents one by one, cutting huge plain-text files into ~1 MiB chunks, so memory does not grow
+//! with corpus size; per-input failures are reported, never fatal.
+
+pub mod corpus;
 
 use serde_json::{Map, Value};
 use std::io::Read;
@@ -18,6 +24,8 @@ pub struct Document {
     pub meta: Map<String, Value>,
     /// How many invalid UTF-8 sequences were replaced while decoding.
     pub replaced: usize,
+    /// For a plain-text file read in chunks: the chunk's index (0 for the first or only one).
+    pub chunk: usize,
 }
 
 impl Document {
@@ -42,16 +50,19 @@ impl Document {
     }
 }
 
-/// Decodes bytes as UTF-8, replacing invalid sequences; returns the text and how many were replaced.
+/// Decodes bytes as UTF-8, replacing invalid sequences; returns the text and how many runs of
+/// invalid bytes were replaced.
 /// Valid input is moved, not copied.
 pub fn decode_lossy(bytes: Vec<u8>) -> (String, usize) {
     match String::from_utf8(bytes) {
         Ok(s) => (s, 0),
         Err(e) => {
             let bytes = e.into_bytes();
+            // Count runs of bad bytes: `\xff\xfe` is one damaged spot, not two.
             let replaced = bytes
                 .utf8_chunks()
-                .filter(|c| !c.invalid().is_empty())
+                .enumerate()
+                .filter(|(i, c)| !c.invalid().is_empty() && (*i == 0 || !c.valid().is_empty()))
                 .count();
             (String::from_utf8_lossy(&bytes).into_owned(), replaced)
         }
