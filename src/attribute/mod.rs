@@ -337,8 +337,8 @@ impl Attributor {
             v.dedup();
             v.len()
         };
-        let transcript_mode =
-            (labels.len() >= 2 && distinct >= 2) || labels.iter().any(|(_, l)| l.parenthetical);
+        let transcript_mode = (labels.len() >= 2 && distinct >= 2)
+            || labels.iter().any(|(_, l)| l.parenthetical || l.titled);
         if !transcript_mode {
             labels.clear();
         }
