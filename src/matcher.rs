@@ -1,10 +1,41 @@
 //! Matching: one pass over a sentence finds every lexicon term, longest match first, on word
 //! boundaries, case-insensitively; negation and intensifiers adjust the weights.
 //!
-//! PLACEHOLDER: one regex per term. The real matcher uses aho-corasick for literal terms.
+//! # How a sentence is scanned
+//! * Literal terms, phrases, prefix wildcards and the inflected forms of `inflect = true` themes
+//!   are the patterns of one Aho-Corasick automaton (leftmost-longest, a DFA when the lexicons
+//!   are small enough for it to pay). Regex terms are compiled case-insensitively, screened per
+//!   sentence by one `RegexSet`, and compete with the automaton's matches in the same
+//!   leftmost-longest, non-overlapping resolution: a phrase wins over the words inside it, and
+//!   no position is counted twice. (A term string listed in several themes scores in each of
+//!   them, with one [`Match`] per theme on the same span.)
+//! * Case folding is Unicode-aware (`char::to_lowercase`): `ÉTATS-UNIS` matches `états-unis`.
+//!   A sentence of printable ASCII with single spaces — most of them — is scanned in place with
+//!   an ASCII-case-insensitive automaton and no allocation. Any other sentence is folded into a
+//!   reused buffer (lowercase; every run of whitespace becomes one space, so a phrase matches
+//!   across line breaks and double spaces; `’` `‘` `ʼ` become `'`; `‐` `‑` become `-`) with a
+//!   map back to the original byte offsets.
+//! * Word boundaries: a term whose first (last) character is a letter or digit must not start
+//!   (end) inside a word, where word characters are Unicode alphanumerics. So `hegemony` matches
+//!   in `anti-hegemony` and `Russia's`, while the term `anti-hegemony` matches only the
+//!   hyphenated form and wins over `hegemony` there. A prefix wildcard extends the match to the
+//!   end of the word (`cooperat*` covers `cooperation`, not the `'s` after it).
+//! * Negation (per lexicon): a cue among the `window` tokens before a term, in the same
+//!   sentence, flips the sign of its weight (`negated: true`) or drops the match. Tokens are runs
+//!   of letters and digits with inner apostrophes or hyphens (`don't` is one token); when `not`
+//!   is a cue, any token ending in `n't` counts as `not`.
+//! * Intensifiers (per lexicon): the token right before a term multiplies its weight; a run of
+//!   intensifiers multiplies together (`very strongly condemn`). No other token may sit between
+//!   the intensifier and the term: `strongly and unequivocally condemn` is not intensified.
+//!
+//! Themes from several lexicons each use their own lexicon's negation and intensifiers.
 
-use crate::lexicon::{LexiconError, LexiconSet, TermPattern};
-use regex::Regex;
+use crate::lexicon::schema::{REGEX_SIZE_LIMIT, compile_regex};
+use crate::lexicon::{LexiconError, LexiconSet, NegationEffect, TermPattern, inflect};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, Input, MatchKind};
+use regex::{Regex, RegexSet, RegexSetBuilder};
+use std::cell::RefCell;
+use std::collections::HashMap;
 use std::ops::Range;
 
 /// One occurrence of a term in a document.
@@ -20,44 +51,256 @@ pub struct Match {
     pub end: usize,
     /// The weight it contributes (after negation and intensifiers).
     pub weight: f64,
-    /// True when a negation cue changed it.
+    /// True when a negation cue flipped it.
     pub negated: bool,
+    /// The product of the intensifiers right before the term, when there were any.
+    pub intensifier: Option<f64>,
+}
+
+/// One theme's claim on an automaton pattern.
+#[derive(Clone, Copy, Debug)]
+struct Entry {
+    theme: u32,
+    term: u32,
+    weight: f64,
+    /// A prefix wildcard (extends to the end of the word) rather than a whole word or phrase.
+    prefix: bool,
+}
+
+/// An automaton pattern: the folded text and who claims it.
+#[derive(Debug)]
+struct Key {
+    entries: Vec<Entry>,
+    /// The pattern starts with a word character: it must not start inside a word.
+    check_start: bool,
+    /// The pattern ends with a word character: a literal must not end inside a word.
+    check_end: bool,
+}
+
+#[derive(Debug)]
+struct RegexTerm {
+    re: Regex,
+    theme: u32,
+    term: u32,
+    weight: f64,
+}
+
+/// Negation and intensifiers of one lexicon, folded.
+#[derive(Debug, Default)]
+struct Rules {
+    cues: Vec<String>,
+    not_is_cue: bool,
+    window: usize,
+    effect: Option<NegationEffect>,
+    intensifiers: Vec<(String, f64)>,
+}
+
+/// A resolved candidate: original byte offsets relative to the sentence.
+#[derive(Clone, Copy, Debug)]
+struct Cand {
+    start: usize,
+    end: usize,
+    /// End in haystack coordinates (automaton candidates only).
+    hay_end: usize,
+    /// Key index, or regex index when `regex`.
+    id: u32,
+    regex: bool,
+    /// The match ends on a word boundary, so literal entries (not only prefixes) apply.
+    literal_ok: bool,
+}
+
+/// Buffers reused across sentences (one per thread).
+#[derive(Default)]
+struct Scratch {
+    folded: String,
+    map: Vec<usize>,
+    cands: Vec<Cand>,
+    rcands: Vec<Cand>,
+    token: String,
+}
+
+thread_local! {
+    static SCRATCH: RefCell<Scratch> = RefCell::new(Scratch::default());
 }
 
 /// Compiled lexicons, ready to scan sentences.
 pub struct Matcher {
     themes: Vec<String>,
     labels: Vec<String>,
-    terms: Vec<(Regex, usize, f64)>,
+    ac: Option<AhoCorasick>,
+    keys: Vec<Key>,
+    regexes: Vec<RegexTerm>,
+    regex_set: Option<RegexSet>,
+    /// Theme index → index into `rules`.
+    theme_rules: Vec<usize>,
+    rules: Vec<Rules>,
 }
+
+/// Patterns up to this many bytes in total get a DFA (fast, memory grows with the patterns).
+const DFA_MAX_PATTERN_BYTES: usize = 200_000;
 
 impl Matcher {
     /// Compiles every term of the set.
     pub fn new(set: &LexiconSet) -> Result<Matcher, LexiconError> {
-        let mut terms = Vec::new();
+        let mut themes = Vec::new();
         let mut labels = Vec::new();
-        for (ti, theme) in set.themes().enumerate() {
-            for term in &theme.terms {
-                let re = match &term.pattern {
-                    TermPattern::Literal(s) => format!(r"(?i)\b{}\b", regex::escape(s)),
-                    TermPattern::Prefix(s) => format!(r"(?i)\b{}\w*", regex::escape(s)),
-                    TermPattern::Regex(s) => format!("(?i){s}"),
-                };
-                let re = Regex::new(&re).map_err(|e| LexiconError {
-                    file: String::new(),
-                    line: 0,
-                    column: 0,
-                    message: e.to_string(),
-                    rendered: e.to_string(),
-                })?;
-                labels.push(term.pattern.to_string());
-                terms.push((re, ti, term.weight));
+        let mut key_index: HashMap<String, usize> = HashMap::new();
+        let mut key_text: Vec<String> = Vec::new();
+        let mut keys: Vec<Key> = Vec::new();
+        let mut regexes = Vec::new();
+        let mut theme_rules = Vec::new();
+        let mut rules = Vec::new();
+        // Inflected forms go in after every explicit term, so an explicit term wins its string.
+        let mut inflected: Vec<(String, Entry)> = Vec::new();
+
+        let mut add_key = |text: String, entry: Entry| {
+            let idx = *key_index.entry(text.clone()).or_insert_with(|| {
+                keys.push(Key {
+                    entries: Vec::new(),
+                    check_start: text.chars().next().is_some_and(char::is_alphanumeric),
+                    check_end: text.chars().next_back().is_some_and(char::is_alphanumeric),
+                });
+                key_text.push(text);
+                keys.len() - 1
+            });
+            let k = &mut keys[idx];
+            if !k
+                .entries
+                .iter()
+                .any(|e| e.theme == entry.theme && e.prefix == entry.prefix)
+            {
+                k.entries.push(entry);
+            }
+        };
+
+        for lex in &set.lexicons {
+            let mut r = Rules::default();
+            if let Some(neg) = &lex.negation {
+                r.cues = neg.cues.iter().map(|c| fold_str(c)).collect();
+                r.not_is_cue = r.cues.iter().any(|c| c == "not");
+                r.window = neg.window;
+                r.effect = Some(neg.effect);
+            }
+            r.intensifiers = lex
+                .intensifiers
+                .iter()
+                .map(|i| (fold_str(&i.word), i.multiplier))
+                .collect();
+            let rules_idx = rules.len();
+            rules.push(r);
+            for theme in &lex.themes {
+                let ti = themes.len() as u32;
+                themes.push(theme.id.clone());
+                theme_rules.push(rules_idx);
+                for term in &theme.terms {
+                    let entry = Entry {
+                        theme: ti,
+                        term: labels.len() as u32,
+                        weight: term.weight,
+                        prefix: false,
+                    };
+                    labels.push(term.pattern.to_string());
+                    match &term.pattern {
+                        TermPattern::Literal(p) => {
+                            let folded = fold_str(p);
+                            if folded.is_empty() {
+                                continue;
+                            }
+                            if theme.inflect && !folded.contains(' ') {
+                                for form in inflect::forms(&folded) {
+                                    inflected.push((form, entry));
+                                }
+                            }
+                            add_key(folded, entry);
+                        }
+                        TermPattern::Prefix(p) => {
+                            let folded = fold_str(p);
+                            if folded.is_empty() {
+                                continue;
+                            }
+                            add_key(
+                                folded,
+                                Entry {
+                                    prefix: true,
+                                    ..entry
+                                },
+                            );
+                        }
+                        TermPattern::Regex(p) => {
+                            let re = compile_regex(p).map_err(|m| {
+                                if lex.text.is_empty() {
+                                    LexiconError::whole_file(&lex.source, &m)
+                                } else {
+                                    LexiconError::at(
+                                        &lex.source,
+                                        &lex.text,
+                                        term.span.clone(),
+                                        &m,
+                                        "here",
+                                    )
+                                }
+                            })?;
+                            regexes.push(RegexTerm {
+                                re,
+                                theme: ti,
+                                term: entry.term,
+                                weight: term.weight,
+                            });
+                        }
+                    }
+                }
             }
         }
+        for (form, entry) in inflected {
+            add_key(form, entry);
+        }
+        for k in &mut keys {
+            // Literal before prefix within a theme; themes in index order.
+            k.entries.sort_by_key(|e| (e.theme, e.prefix));
+        }
+
+        let ac = if key_text.is_empty() {
+            None
+        } else {
+            let total: usize = key_text.iter().map(String::len).sum();
+            let kind = (total <= DFA_MAX_PATTERN_BYTES).then_some(AhoCorasickKind::DFA);
+            let ac = AhoCorasick::builder()
+                .ascii_case_insensitive(true)
+                .match_kind(MatchKind::LeftmostLongest)
+                .kind(kind)
+                .build(&key_text)
+                .or_else(|_| {
+                    AhoCorasick::builder()
+                        .ascii_case_insensitive(true)
+                        .match_kind(MatchKind::LeftmostLongest)
+                        .build(&key_text)
+                })
+                .map_err(|e| {
+                    LexiconError::whole_file("lexicons", &format!("cannot compile terms: {e}"))
+                })?;
+            Some(ac)
+        };
+        let regex_set = if regexes.is_empty() {
+            None
+        } else {
+            let set = RegexSetBuilder::new(regexes.iter().map(|r| r.re.as_str()))
+                .case_insensitive(true)
+                .size_limit(REGEX_SIZE_LIMIT.saturating_mul(regexes.len()))
+                .build()
+                .map_err(|e| {
+                    LexiconError::whole_file("lexicons", &format!("cannot compile regexes: {e}"))
+                })?;
+            Some(set)
+        };
         Ok(Matcher {
-            themes: set.theme_ids(),
+            themes,
             labels,
-            terms,
+            ac,
+            keys,
+            regexes,
+            regex_set,
+            theme_rules,
+            rules,
         })
     }
 
@@ -71,35 +314,401 @@ impl Matcher {
         &self.labels[term]
     }
 
-    /// Every match inside `span` of `text`, in order of position, without overlaps.
+    /// Every match inside `span` of `text` (one sentence), ordered by position and then theme;
+    /// spans never overlap, except that one span may carry several themes.
+    ///
+    /// # Panics
+    /// When `span` is not a range of char boundaries of `text`.
     pub fn find(&self, text: &str, span: Range<usize>) -> Vec<Match> {
         let s = &text[span.clone()];
-        let mut all: Vec<Match> = Vec::new();
-        for (i, (re, theme, weight)) in self.terms.iter().enumerate() {
-            for m in re.find_iter(s) {
-                all.push(Match {
-                    theme: *theme,
-                    term: i,
-                    start: span.start + m.start(),
-                    end: span.start + m.end(),
-                    weight: *weight,
-                    negated: false,
-                });
+        if s.is_empty() {
+            return Vec::new();
+        }
+        SCRATCH.with(|cell| match cell.try_borrow_mut() {
+            Ok(mut sc) => self.find_in(s, span.start, &mut sc),
+            // Only reachable if `find` were re-entered on this thread; stay correct anyway.
+            Err(_) => self.find_in(s, span.start, &mut Scratch::default()),
+        })
+    }
+
+    fn find_in(&self, s: &str, base: usize, sc: &mut Scratch) -> Vec<Match> {
+        let Scratch {
+            folded,
+            map,
+            cands,
+            rcands,
+            token,
+        } = sc;
+        cands.clear();
+        rcands.clear();
+        let plain = is_plain_ascii(s.as_bytes());
+        let (hay, folded_map): (&[u8], Option<&[usize]>) = if plain {
+            (s.as_bytes(), None)
+        } else {
+            fold_text(s, folded, map);
+            (folded.as_bytes(), Some(&map[..]))
+        };
+
+        // Regex candidates, leftmost-longest first.
+        if let Some(set) = &self.regex_set {
+            let hits = set.matches(s);
+            if hits.matched_any() {
+                for i in hits.iter() {
+                    for m in self.regexes[i].re.find_iter(s) {
+                        if m.start() < m.end() {
+                            rcands.push(Cand {
+                                start: m.start(),
+                                end: m.end(),
+                                hay_end: 0,
+                                id: i as u32,
+                                regex: true,
+                                literal_ok: true,
+                            });
+                        }
+                    }
+                }
+                rcands.sort_by_key(|c| (c.start, std::cmp::Reverse(c.end), c.id));
             }
         }
-        all.sort_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));
-        let mut out: Vec<Match> = Vec::new();
-        for m in all {
-            if out.last().is_none_or(|l| m.start >= l.end) {
-                out.push(m);
+
+        // Merge automaton and regex candidates: leftmost, then longest, then automaton.
+        let mut next_ac = self.next_ac(hay, 0, s, folded_map);
+        let mut ri = 0;
+        let mut last_end = 0;
+        loop {
+            while ri < rcands.len() && rcands[ri].start < last_end {
+                ri += 1;
+            }
+            let r = rcands.get(ri).copied();
+            let take_ac = match (next_ac, r) {
+                (None, None) => break,
+                (Some(_), None) => true,
+                (None, Some(_)) => false,
+                (Some(a), Some(r)) => {
+                    (a.start, std::cmp::Reverse(a.end)) <= (r.start, std::cmp::Reverse(r.end))
+                }
+            };
+            if take_ac {
+                let a = next_ac.expect("checked");
+                cands.push(a);
+                last_end = a.end;
+                next_ac = self.next_ac(hay, a.hay_end, s, folded_map);
+            } else {
+                let r = r.expect("checked");
+                cands.push(r);
+                last_end = r.end;
+                ri += 1;
+                if next_ac.is_some_and(|a| a.start < last_end) {
+                    let hay_pos = match folded_map {
+                        None => last_end,
+                        Some(m) => m.partition_point(|&o| o < last_end),
+                    };
+                    next_ac = self.next_ac(hay, hay_pos, s, folded_map);
+                }
+            }
+        }
+
+        let mut out = Vec::new();
+        for c in cands.iter() {
+            if c.regex {
+                let r = &self.regexes[c.id as usize];
+                self.emit(&mut out, s, base, c, r.theme, r.term, r.weight, token);
+            } else {
+                let mut emitted_theme = u32::MAX;
+                for e in &self.keys[c.id as usize].entries {
+                    if (e.prefix || c.literal_ok) && e.theme != emitted_theme {
+                        emitted_theme = e.theme;
+                        self.emit(&mut out, s, base, c, e.theme, e.term, e.weight, token);
+                    }
+                }
             }
         }
         out
     }
+
+    /// The next valid automaton candidate at or after haystack position `pos`.
+    fn next_ac(&self, hay: &[u8], mut pos: usize, s: &str, map: Option<&[usize]>) -> Option<Cand> {
+        let ac = self.ac.as_ref()?;
+        while pos < hay.len() {
+            let m = ac.find(Input::new(hay).range(pos..))?;
+            let start = m.start();
+            let key = &self.keys[m.pattern().as_usize()];
+            if key.check_start && start > 0 && word_before(hay, start) {
+                // Starts inside a word: so would any pattern starting later in this word.
+                pos = word_end(hay, start);
+                continue;
+            }
+            // The longest pattern at `start` first, then shorter ones at the same start.
+            let mut cur = Some(m);
+            while let Some(m) = cur {
+                let key = &self.keys[m.pattern().as_usize()];
+                let at_boundary = !key.check_end || m.end() == hay.len() || !word_at(hay, m.end());
+                let has_prefix = key.entries.iter().any(|e| e.prefix);
+                let extended = if has_prefix {
+                    word_end(hay, m.end())
+                } else {
+                    m.end()
+                };
+                // A prefix wildcard that runs on into the word wins over a literal that stops.
+                let literal_ok = at_boundary && extended == m.end();
+                if literal_ok || has_prefix {
+                    let end = extended;
+                    let (o_start, o_end) = match map {
+                        None => (start, end),
+                        Some(map) => {
+                            let last = map[end - 1];
+                            let clen = s[last..].chars().next().map_or(1, char::len_utf8);
+                            (map[start], last + clen)
+                        }
+                    };
+                    return Some(Cand {
+                        start: o_start,
+                        end: o_end,
+                        hay_end: end,
+                        id: m.pattern().as_u32(),
+                        regex: false,
+                        literal_ok,
+                    });
+                }
+                cur = if m.end() - start > 1 {
+                    ac.find(Input::new(hay).range(start..m.end() - 1))
+                        .filter(|n| n.start() == start)
+                } else {
+                    None
+                };
+            }
+            pos = next_char(hay, start);
+        }
+        None
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn emit(
+        &self,
+        out: &mut Vec<Match>,
+        s: &str,
+        base: usize,
+        c: &Cand,
+        theme: u32,
+        term: u32,
+        weight: f64,
+        token: &mut String,
+    ) {
+        let rules = &self.rules[self.theme_rules[theme as usize]];
+        let mut weight = weight;
+        let mut intensifier = None;
+        if !rules.intensifiers.is_empty() {
+            let mut pos = c.start;
+            let mut product = 1.0;
+            while let Some((ts, te)) = prev_token(s, pos) {
+                // Only adjacent tokens: nothing but spaces between them and the term.
+                if !s[te..pos].chars().all(char::is_whitespace) {
+                    break;
+                }
+                fold_into(&s[ts..te], token);
+                match rules.intensifiers.iter().find(|(w, _)| w == token) {
+                    Some((_, m)) => product *= m,
+                    None => break,
+                }
+                pos = ts;
+            }
+            if pos != c.start {
+                weight *= product;
+                intensifier = Some(product);
+            }
+        }
+        let mut negated = false;
+        if let Some(effect) = rules.effect {
+            let mut pos = c.start;
+            for _ in 0..rules.window {
+                let Some((ts, te)) = prev_token(s, pos) else {
+                    break;
+                };
+                fold_into(&s[ts..te], token);
+                if rules.cues.iter().any(|cue| cue == token)
+                    || (rules.not_is_cue && token.ends_with("n't"))
+                {
+                    negated = true;
+                    break;
+                }
+                pos = ts;
+            }
+            if negated {
+                match effect {
+                    NegationEffect::Drop => return,
+                    NegationEffect::Flip => weight = -weight,
+                }
+            }
+        }
+        out.push(Match {
+            theme: theme as usize,
+            term: term as usize,
+            start: base + c.start,
+            end: base + c.end,
+            weight,
+            negated,
+            intensifier,
+        });
+    }
 }
 
-/// Number of word tokens in a text (runs of alphanumeric characters, apostrophes and hyphens inside).
+/// Printable ASCII with no two spaces in a row: scanned in place, no folding needed.
+fn is_plain_ascii(b: &[u8]) -> bool {
+    let mut bad = false;
+    let mut prev_space = false;
+    for &x in b {
+        let space = x == b' ';
+        bad |= x.wrapping_sub(0x20) >= 0x5f || (space && prev_space);
+        prev_space = space;
+    }
+    !bad
+}
+
+/// Appends the folded form of `c` (see the module docs) to `out`.
+#[inline]
+fn fold_char(c: char, mut push: impl FnMut(char)) {
+    match c {
+        '\u{2019}' | '\u{2018}' | '\u{2bc}' => push('\''),
+        '\u{2010}' | '\u{2011}' => push('-'),
+        c if c.is_ascii() => push(c.to_ascii_lowercase()),
+        c => c.to_lowercase().for_each(push),
+    }
+}
+
+/// Folds a sentence into `out`, with `map[i]` = the original offset of the char that produced
+/// folded byte `i`.
+fn fold_text(s: &str, out: &mut String, map: &mut Vec<usize>) {
+    out.clear();
+    map.clear();
+    let mut prev_space = false;
+    for (i, c) in s.char_indices() {
+        if c.is_whitespace() {
+            if !prev_space {
+                out.push(' ');
+                map.push(i);
+            }
+            prev_space = true;
+            continue;
+        }
+        prev_space = false;
+        fold_char(c, |f| {
+            out.push(f);
+            for _ in 0..f.len_utf8() {
+                map.push(i);
+            }
+        });
+    }
+}
+
+/// Folds a term: lowercase, trimmed, whitespace runs to one space.
+fn fold_str(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut map = Vec::new();
+    fold_text(s.trim(), &mut out, &mut map);
+    out
+}
+
+/// Folds a token into a reused buffer.
+fn fold_into(s: &str, out: &mut String) {
+    out.clear();
+    for c in s.chars() {
+        fold_char(c, |f| out.push(f));
+    }
+}
+
+/// Whether the char ending at byte `i` of `hay` (valid UTF-8) is a word character.
+#[inline]
+fn word_before(hay: &[u8], i: usize) -> bool {
+    let b = hay[i - 1];
+    if b < 0x80 {
+        return b.is_ascii_alphanumeric();
+    }
+    let mut j = i - 1;
+    while j > 0 && (hay[j] & 0xC0) == 0x80 {
+        j -= 1;
+    }
+    decode(&hay[j..i]).is_some_and(char::is_alphanumeric)
+}
+
+/// Whether the char starting at byte `i` of `hay` is a word character.
+#[inline]
+fn word_at(hay: &[u8], i: usize) -> bool {
+    let b = hay[i];
+    if b < 0x80 {
+        return b.is_ascii_alphanumeric();
+    }
+    decode(&hay[i..(i + 4).min(hay.len())]).is_some_and(char::is_alphanumeric)
+}
+
+/// End of the run of word characters starting at `i`.
+fn word_end(hay: &[u8], mut i: usize) -> usize {
+    while i < hay.len() && word_at(hay, i) {
+        i = next_char(hay, i);
+    }
+    i
+}
+
+#[inline]
+fn next_char(hay: &[u8], i: usize) -> usize {
+    let mut j = i + 1;
+    while j < hay.len() && (hay[j] & 0xC0) == 0x80 {
+        j += 1;
+    }
+    j
+}
+
+/// The first char of a UTF-8 byte slice that starts on a char boundary.
+fn decode(b: &[u8]) -> Option<char> {
+    let len = match b.first()? {
+        x if *x < 0x80 => 1,
+        x if *x >= 0xF0 => 4,
+        x if *x >= 0xE0 => 3,
+        _ => 2,
+    };
+    std::str::from_utf8(b.get(..len)?).ok()?.chars().next()
+}
+
+/// The token ending at or before byte `end` of `s`: (start, end of its last word char).
+fn prev_token(s: &str, end: usize) -> Option<(usize, usize)> {
+    let before = |i: usize| s[..i].chars().next_back().map(|c| (c, i - c.len_utf8()));
+    let mut i = end;
+    loop {
+        let (c, st) = before(i)?;
+        if c.is_alphanumeric() {
+            break;
+        }
+        i = st;
+    }
+    let tok_end = i;
+    while let Some((c, st)) = before(i) {
+        if c.is_alphanumeric()
+            || (is_joiner(c) && before(st).is_some_and(|(p, _)| p.is_alphanumeric()))
+        {
+            i = st;
+        } else {
+            break;
+        }
+    }
+    Some((i, tok_end))
+}
+
+fn is_joiner(c: char) -> bool {
+    matches!(c, '\'' | '\u{2019}' | '-' | '\u{2010}' | '\u{2011}')
+}
+
+/// Number of word tokens in a text (runs of alphanumeric characters, apostrophes and hyphens
+/// inside), the unit of `per_1k_tokens` and of the negation window.
 pub fn count_tokens(text: &str) -> usize {
+    if text.is_ascii() {
+        let mut n = 0;
+        let mut in_word = false;
+        for &b in text.as_bytes() {
+            let w = b.is_ascii_alphanumeric();
+            n += (w && !in_word) as usize;
+            in_word = w || (in_word && (b == b'\'' || b == b'-'));
+        }
+        return n;
+    }
     let mut n = 0;
     let mut in_word = false;
     for c in text.chars() {
@@ -107,7 +716,375 @@ pub fn count_tokens(text: &str) -> usize {
         if w && !in_word {
             n += 1;
         }
-        in_word = w || (in_word && (c == '\'' || c == '-' || c == '’'));
+        in_word = w || (in_word && is_joiner(c));
     }
     n
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lexicon::parse_str;
+
+    fn matcher(srcs: &[&str]) -> Matcher {
+        let lexicons = srcs
+            .iter()
+            .enumerate()
+            .map(|(i, s)| parse_str(s, &format!("t{i}.toml")).unwrap())
+            .collect();
+        Matcher::new(&LexiconSet::new(lexicons).unwrap()).unwrap()
+    }
+
+    /// (theme, matched text, weight, negated) for the whole text.
+    fn hits(m: &Matcher, text: &str) -> Vec<(String, String, f64, bool)> {
+        m.find(text, 0..text.len())
+            .into_iter()
+            .map(|x| {
+                (
+                    m.themes()[x.theme].clone(),
+                    text[x.start..x.end].to_string(),
+                    x.weight,
+                    x.negated,
+                )
+            })
+            .collect()
+    }
+
+    fn texts(m: &Matcher, text: &str) -> Vec<String> {
+        hits(m, text).into_iter().map(|h| h.1).collect()
+    }
+
+    const GEO: &str = r#"
+[lexicon]
+name = "geo"
+[[theme]]
+id = "anti-hegemony"
+terms = ["hegemony", "anti-hegemony", "unipolar*", "bloc confrontation",
+         { term = "resist hegemony", weight = 2.0 }]
+[[theme]]
+id = "sanctions"
+terms = ["sanctions", "unilateral sanctions", "états-unis", "sanktionen", "don't"]
+"#;
+
+    #[test]
+    fn case_folding_is_unicode_aware() {
+        let m = matcher(&[GEO]);
+        assert_eq!(
+            texts(&m, "Les ÉTATS-UNIS et les États-Unis"),
+            ["ÉTATS-UNIS", "États-Unis"]
+        );
+        assert_eq!(
+            texts(&m, "Neue SANKTIONEN, neue Sanktionen"),
+            ["SANKTIONEN", "Sanktionen"]
+        );
+        assert_eq!(texts(&m, "HEGEMONY and Hegemony"), ["HEGEMONY", "Hegemony"]);
+        // Non-ASCII elsewhere in the sentence: offsets still point at the original bytes.
+        let t = "« Hégémonie » and HEGEMONY";
+        let found = m.find(t, 0..t.len());
+        assert_eq!(&t[found[0].start..found[0].end], "HEGEMONY");
+    }
+
+    #[test]
+    fn word_boundaries() {
+        let m = matcher(&[GEO]);
+        assert!(texts(&m, "hegemonyx xhegemony hegemonyism").is_empty());
+        assert_eq!(texts(&m, "Russia's hegemony's end"), ["hegemony"]);
+        assert_eq!(texts(&m, "(hegemony)."), ["hegemony"]);
+        // Non-ASCII letters are word characters too.
+        assert!(texts(&m, "éhegemony hegemonyé").is_empty());
+        // Hyphenated form: the hyphenated term wins over the word inside it.
+        let h = hits(&m, "an anti-hegemony stance; pro-hegemony");
+        assert_eq!(h[0].1, "anti-hegemony");
+        assert_eq!(h[1].1, "hegemony");
+        assert_eq!(h.len(), 2);
+    }
+
+    #[test]
+    fn apostrophes_match_typographic_forms() {
+        let m = matcher(&[GEO]);
+        assert_eq!(texts(&m, "I DON’T know; I don't"), ["DON’T", "don't"]);
+    }
+
+    #[test]
+    fn phrase_beats_word_and_nothing_is_counted_twice() {
+        let m = matcher(&[GEO]);
+        let h = hits(&m, "They resist hegemony and impose unilateral sanctions.");
+        assert_eq!(
+            h.iter()
+                .map(|x| (x.0.as_str(), x.1.as_str(), x.2))
+                .collect::<Vec<_>>(),
+            [
+                ("anti-hegemony", "resist hegemony", 2.0),
+                ("sanctions", "unilateral sanctions", 1.0)
+            ]
+        );
+    }
+
+    #[test]
+    fn whitespace_in_phrases_matches_any_run() {
+        let m = matcher(&[GEO]);
+        assert_eq!(
+            texts(
+                &m,
+                "bloc  confrontation, bloc\n\tconfrontation, bloc\u{a0}confrontation"
+            ),
+            [
+                "bloc  confrontation",
+                "bloc\n\tconfrontation",
+                "bloc\u{a0}confrontation"
+            ]
+        );
+        assert!(texts(&m, "bloc-confrontation blocconfrontation").is_empty());
+    }
+
+    #[test]
+    fn prefix_wildcard_extends_to_the_end_of_the_word() {
+        let m = matcher(&[GEO]);
+        assert_eq!(
+            texts(&m, "unipolar, Unipolarity, unipolarism's rise; nonunipolar"),
+            ["unipolar", "Unipolarity", "unipolarism"]
+        );
+    }
+
+    #[test]
+    fn regex_terms_compete_in_the_same_resolution() {
+        let m = matcher(&[r#"
+[lexicon]
+name = "r"
+[[theme]]
+id = "a"
+terms = ["sanctions", { regex = '\bunilateral\s+(?:sanctions|actions)\b', weight = 1.5 }]
+[[theme]]
+id = "b"
+terms = ["actions taken", { regex = '\d+ percent' }]
+"#]);
+        let h = hits(
+            &m,
+            "UNILATERAL SANCTIONS and unilateral actions taken, sanctions, 5 percent",
+        );
+        assert_eq!(
+            h.iter()
+                .map(|x| (x.0.as_str(), x.1.as_str(), x.2))
+                .collect::<Vec<_>>(),
+            [
+                ("a", "UNILATERAL SANCTIONS", 1.5),
+                ("a", "unilateral actions", 1.5),
+                ("a", "sanctions", 1.0),
+                ("b", "5 percent", 1.0),
+            ]
+        );
+        // A literal that starts earlier wins over a regex match inside it.
+        let h = hits(&m, "the actions taken unilaterally");
+        assert_eq!(h.len(), 1);
+        assert_eq!(h[0].1, "actions taken");
+    }
+
+    const NEG: &str = r#"
+[lexicon]
+name = "n"
+[[theme]]
+id = "cooperation"
+terms = ["cooperation", { term = "partnership", weight = 2.0 }]
+[negation]
+cues = ["not", "no", "never"]
+window = 3
+effect = "flip"
+[intensifiers]
+strongly = 1.5
+very = 2
+"#;
+
+    #[test]
+    fn negation_flips_within_the_window() {
+        let m = matcher(&[NEG]);
+        assert_eq!(hits(&m, "no cooperation")[0].2, -1.0);
+        assert!(hits(&m, "no cooperation")[0].3);
+        // Three tokens before the term: still inside the window.
+        assert_eq!(hits(&m, "not a real, cooperation")[0].2, -1.0);
+        // Four tokens before: outside.
+        let h = hits(&m, "not a real deep cooperation");
+        assert_eq!(h[0].2, 1.0);
+        assert!(!h[0].3);
+        // Contractions count as `not`; cues fold case.
+        assert_eq!(hits(&m, "We DON'T want cooperation")[0].2, -1.0);
+        assert_eq!(hits(&m, "NEVER partnership")[0].2, -2.0);
+        // A cue after the term does not negate it.
+        assert_eq!(hits(&m, "cooperation, not war")[0].2, 1.0);
+    }
+
+    #[test]
+    fn negation_stays_inside_the_sentence_span() {
+        let m = matcher(&[NEG]);
+        let text = "There is no. Cooperation matters.";
+        let start = text.find("Cooperation").unwrap();
+        let found = m.find(text, start..text.len());
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].weight, 1.0);
+        assert_eq!(found[0].start, start);
+    }
+
+    #[test]
+    fn negation_drop_removes_the_match() {
+        let m = matcher(&[&NEG.replace("\"flip\"", "\"drop\"")]);
+        assert!(hits(&m, "never cooperation").is_empty());
+        assert_eq!(hits(&m, "cooperation").len(), 1);
+    }
+
+    #[test]
+    fn intensifiers_multiply_the_next_term() {
+        let m = matcher(&[NEG]);
+        let t = "We strongly support cooperation, STRONGLY partnership";
+        let found = m.find(t, 0..t.len());
+        assert_eq!(found[0].weight, 1.0); // `support` sits between
+        assert_eq!(found[0].intensifier, None);
+        assert_eq!(found[1].weight, 3.0);
+        assert_eq!(found[1].intensifier, Some(1.5));
+        // A run multiplies together; negation applies on top.
+        assert_eq!(hits(&m, "very strongly cooperation")[0].2, 3.0);
+        assert_eq!(hits(&m, "not very strongly cooperation")[0].2, -3.0);
+        assert_eq!(hits(&m, "strongly, cooperation")[0].2, 1.0);
+    }
+
+    #[test]
+    fn inflection_generates_regular_forms_only() {
+        let m = matcher(&[r#"
+[lexicon]
+name = "i"
+[[theme]]
+id = "sanctions"
+inflect = true
+terms = ["sanction", "cooperate", "ban", "seek", "impose tariffs"]
+"#]);
+        assert_eq!(
+            texts(
+                &m,
+                "sanctions sanctioned sanctioning cooperates cooperated cooperating"
+            ),
+            [
+                "sanctions",
+                "sanctioned",
+                "sanctioning",
+                "cooperates",
+                "cooperated",
+                "cooperating"
+            ]
+        );
+        assert_eq!(
+            texts(&m, "banned banning bans"),
+            ["banned", "banning", "bans"]
+        );
+        // Irregular forms, phrase inflections and derivations are not caught.
+        assert!(texts(&m, "sought imposed tariffs sanctionable").is_empty());
+        // Without `inflect`, only the word itself.
+        let plain = matcher(&[GEO]);
+        assert!(texts(&plain, "hegemonies").is_empty());
+        // The inflected form reports its base term.
+        let h = m.find("sanctioned", 0..10);
+        assert_eq!(m.term_label(h[0].term), "sanction");
+    }
+
+    #[test]
+    fn several_lexicons_keep_their_own_rules() {
+        let other = r#"
+[lexicon]
+name = "o"
+[[theme]]
+id = "conflict"
+terms = ["war", "cooperation"]
+"#;
+        let m = matcher(&[NEG, other]);
+        // `cooperation` is in both: one match per theme; negation only from its own lexicon.
+        let h = hits(&m, "no cooperation and no war");
+        assert_eq!(
+            h,
+            [
+                (
+                    "cooperation".to_string(),
+                    "cooperation".to_string(),
+                    -1.0,
+                    true
+                ),
+                (
+                    "conflict".to_string(),
+                    "cooperation".to_string(),
+                    1.0,
+                    false
+                ),
+                ("conflict".to_string(), "war".to_string(), 1.0, false),
+            ]
+        );
+    }
+
+    #[test]
+    fn restricted_themes_are_not_matched() {
+        let mut set = LexiconSet::new(vec![parse_str(GEO, "g.toml").unwrap()]).unwrap();
+        set.restrict(&["sanctions".to_string()]).unwrap();
+        let m = Matcher::new(&set).unwrap();
+        assert_eq!(m.themes(), ["sanctions"]);
+        let h = hits(&m, "hegemony and sanctions");
+        assert_eq!(h.len(), 1);
+        assert_eq!(h[0].0, "sanctions");
+        assert!(set.restrict(&["nope".to_string()]).is_err());
+    }
+
+    #[test]
+    fn offsets_are_document_offsets() {
+        let m = matcher(&[GEO]);
+        let text = "First sentence. Then hegemony.";
+        let start = 16;
+        let found = m.find(text, start..text.len());
+        assert_eq!(found.len(), 1);
+        assert_eq!(&text[found[0].start..found[0].end], "hegemony");
+        assert_eq!(found[0].start, 21);
+    }
+
+    #[test]
+    fn shorter_term_is_tried_when_the_longest_ends_inside_a_word() {
+        let m = matcher(&[r#"
+[lexicon]
+name = "s"
+[[theme]]
+id = "t"
+terms = ["global", "global south", "era"]
+"#]);
+        assert_eq!(texts(&m, "global southern era"), ["global", "era"]);
+        assert_eq!(texts(&m, "federal era, moderate"), ["era"]);
+    }
+
+    #[test]
+    fn token_counts() {
+        assert_eq!(count_tokens("We don't want anti-hegemony, 2 times."), 6);
+        assert_eq!(count_tokens("Les États-Unis n’ont pas"), 4);
+        assert_eq!(count_tokens(""), 0);
+    }
+
+    mod prop {
+        use super::*;
+        use proptest::prelude::*;
+
+        proptest! {
+            #[test]
+            fn find_never_panics_and_returns_ordered_spans(
+                text in "\\PC{0,80}|[a-zA-Z ’'\\-éÉİ\n]{0,80}",
+                cut in 0usize..100,
+            ) {
+                let m = matcher(&[GEO, NEG]);
+                let mut a = cut.min(text.len());
+                while !text.is_char_boundary(a) { a -= 1; }
+                let found = m.find(&text, a..text.len());
+                let mut prev: Option<&Match> = None;
+                for x in &found {
+                    prop_assert!(x.start >= a && x.end <= text.len() && x.start < x.end);
+                    prop_assert!(text.is_char_boundary(x.start) && text.is_char_boundary(x.end));
+                    if let Some(p) = prev {
+                        prop_assert!(
+                            x.start >= p.end || (x.start == p.start && x.end == p.end),
+                            "overlap {:?} {:?}", p, x
+                        );
+                    }
+                    prev = Some(x);
+                }
+            }
+        }
+    }
 }

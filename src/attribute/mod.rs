@@ -1,11 +1,41 @@
-//! Attribution: the speaker whose words each sentence reports — explicit cues ("Putin said"),
-//! pronouns, carried speakers, quotations, transcript turns and headlines.
+//! Attribution: the speaker whose words each sentence reports.
 //!
-//! PLACEHOLDER: only "Name said" inside a sentence. The real attributor replaces it.
+//! One pass per document, in this order of evidence:
+//!
+//! 1. **transcript** turns (`NAME:` / `Q:` labels at a paragraph start, [`transcript`]);
+//! 2. **explicit** cues found by one Aho-Corasick scan of the whole document ([`cues`]), each
+//!    looked at through a few tokens around it: "NAME [title, appositive] said", "..., said NAME",
+//!    "According to NAME", with names and titles handled by [`names`]; cues inside quotations never
+//!    count;
+//! 3. **pronoun** subjects ("He said") resolved to the most recent compatible *speaker* (not the
+//!    most recent name), and title references ("the Russian president") to the actor introduced
+//!    with that title;
+//! 4. **quote**: a sentence mostly inside quotation marks ([`quotes`]) takes the speaker of its
+//!    quotation, found in any sentence the quotation touches;
+//! 5. **headline**: a title line "..., says NAME";
+//! 6. **carried**: an unattributed sentence continues the previous sentence's speaker within its
+//!    paragraph.
+//!
+//! Speaker names are canonical: the actors file's `name` when an alias matches, else the fullest
+//! form of the name seen in the document ("Putin" → "Vladimir Putin").
+
+mod cues;
+mod names;
+mod quotes;
+mod transcript;
+
+pub use cues::CueFile;
 
 use crate::segment::Sentence;
+use cues::{CueKind, Cues};
+use names::{
+    Tok, TokKind, is_capitalized, is_name_connector, is_stop, is_title, pronoun, strip_titles,
+    tokenize,
+};
 use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
 use std::path::Path;
+use std::sync::Arc;
 
 /// How a sentence got its speaker.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -64,6 +94,9 @@ pub struct Attribution {
     pub cue: Option<Cue>,
     /// The rule that fired, for `--explain` ("cue `said`", "carried from sentence 3", ...).
     pub rule: String,
+    /// The sentence (0-based index) the speaker was taken from, for pronouns, carried speakers
+    /// and quotations attributed elsewhere.
+    pub antecedent: Option<usize>,
 }
 
 impl Attribution {
@@ -74,6 +107,7 @@ impl Attribution {
             kind: AttributionKind::None,
             cue: None,
             rule: String::new(),
+            antecedent: None,
         }
     }
 }
@@ -110,17 +144,34 @@ struct ActorsFile {
 }
 
 impl Actors {
-    /// Loads an actors TOML file.
+    /// Loads an actors TOML file; errors name `file:line:col`.
     pub fn load(path: &Path) -> Result<Actors, String> {
         let src = std::fs::read_to_string(path)
             .map_err(|e| format!("cannot read actors file {}: {e}", path.display()))?;
-        let file: ActorsFile = toml::from_str(&src).map_err(|e| {
+        Actors::parse(&src, &path.display().to_string())
+    }
+
+    /// Parses actors TOML; `origin` names the source in errors.
+    pub fn parse(src: &str, origin: &str) -> Result<Actors, String> {
+        let file: ActorsFile = toml::from_str(src).map_err(|e| {
             let (line, col) = e
                 .span()
-                .map(|s| crate::lexicon::line_col(&src, s.start))
+                .map(|s| crate::lexicon::line_col(src, s.start))
                 .unwrap_or((0, 0));
-            format!("{}:{line}:{col}: {}", path.display(), e.message())
+            format!("{origin}:{line}:{col}: {}", e.message().trim())
         })?;
+        for a in &file.actor {
+            if let Some(g) = &a.gender
+                && !matches!(g.as_str(), "male" | "female" | "plural" | "neuter")
+            {
+                let at = src.find(&format!("\"{g}\"")).unwrap_or(0);
+                let (line, col) = crate::lexicon::line_col(src, at);
+                return Err(format!(
+                    "{origin}:{line}:{col}: gender of {} must be \"male\", \"female\", \"plural\" or \"neuter\", not {g:?}",
+                    a.name
+                ));
+            }
+        }
         Ok(Actors { actors: file.actor })
     }
 
@@ -134,16 +185,103 @@ impl Actors {
 }
 
 /// Finds speakers in a document.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug)]
 pub struct Attributor {
     actors: Actors,
+    cues: Arc<Cues>,
+    /// Lower-cased name or alias → actor index.
+    alias: HashMap<String, usize>,
+    /// Lower-cased last token of actor names and aliases → actor indices.
+    surname: HashMap<String, Vec<usize>>,
+}
+
+impl Default for Attributor {
+    fn default() -> Self {
+        Attributor::new(None)
+    }
+}
+
+/// A subject found next to a cue, before it is resolved to a speaker.
+#[derive(Clone, Debug, PartialEq)]
+enum Subject {
+    /// A name, titles stripped; `gender` from Mr/Ms.
+    Name { name: String, gender: Option<char> },
+    /// he / she / they / it.
+    Pronoun { word: String, gender: char },
+    /// "the Russian president": the head title and its capitalised modifier, if any.
+    Title {
+        phrase: String,
+        head: String,
+        modifier: Option<String>,
+    },
+    /// "officials", "a campaign spokesman".
+    Noun { phrase: String, plural: bool },
+    /// "the two sides": nobody in particular.
+    Collective { phrase: String },
+    /// "..., adding that": the subject of the sentence's first clause.
+    Continues,
+}
+
+/// A cue with its subject.
+#[derive(Clone, Debug)]
+struct Raw {
+    subject: Subject,
+    cue_start: usize,
+    cue_end: usize,
+}
+
+/// Per-document working state.
+struct Doc<'a> {
+    text: &'a str,
+    sentences: &'a [Sentence],
+    /// Recent speakers, most recent last: (canonical name, gender 'm' 'f' 'p' 'n' 'u', sentence).
+    recent: Vec<(String, char, usize)>,
+    canon: HashMap<String, (String, char)>,
+    toks: Vec<Tok>,
 }
 
 impl Attributor {
     /// An attributor with the bundled cue list and an optional actors file.
     pub fn new(actors: Option<Actors>) -> Self {
+        let cues = Cues::compile(&CueFile::bundled()).expect("bundled cues compile");
+        Attributor::build(actors.unwrap_or_default(), cues)
+    }
+
+    /// An attributor with the bundled cues extended by `extra` (a user cue file, see
+    /// [`CueFile::load`]) and an optional actors file.
+    pub fn with_cues(actors: Option<Actors>, extra: CueFile) -> Result<Self, String> {
+        let mut file = CueFile::bundled();
+        file.extend(extra);
+        Ok(Attributor::build(
+            actors.unwrap_or_default(),
+            Cues::compile(&file)?,
+        ))
+    }
+
+    fn build(actors: Actors, cues: Cues) -> Self {
+        let mut alias = HashMap::new();
+        let mut surname: HashMap<String, Vec<usize>> = HashMap::new();
+        for (i, a) in actors.actors.iter().enumerate() {
+            for n in std::iter::once(&a.name).chain(&a.aliases) {
+                alias.entry(n.to_lowercase()).or_insert(i);
+                let words: Vec<&str> = n.split_whitespace().collect();
+                if let Some((s, e)) = strip_titles(&words) {
+                    alias
+                        .entry(words[s..e].join(" ").to_lowercase())
+                        .or_insert(i);
+                    let last = words[e - 1].to_lowercase();
+                    let v = surname.entry(last).or_default();
+                    if !v.contains(&i) {
+                        v.push(i);
+                    }
+                }
+            }
+        }
         Attributor {
-            actors: actors.unwrap_or_default(),
+            actors,
+            cues: Arc::new(cues),
+            alias,
+            surname,
         }
     }
 
@@ -154,27 +292,1259 @@ impl Attributor {
 
     /// One attribution per sentence, in order.
     pub fn attribute(&self, text: &str, sentences: &[Sentence]) -> Vec<Attribution> {
-        sentences
-            .iter()
-            .map(|s| {
-                let t = s.text(text);
-                if let Some(i) = t.find(" said") {
-                    let name = t[..i].split_whitespace().last().unwrap_or("");
-                    if name.chars().next().is_some_and(char::is_uppercase) {
-                        return Attribution {
-                            speaker: Some(name.to_string()),
-                            kind: AttributionKind::Explicit,
-                            cue: Some(Cue {
-                                text: "said".into(),
-                                start: s.start + i + 1,
-                                end: s.start + i + 5,
-                            }),
-                            rule: "cue `said`".into(),
-                        };
-                    }
+        let n = sentences.len();
+        let mut out: Vec<Attribution> = Vec::with_capacity(n);
+        if n == 0 {
+            return out;
+        }
+        let mut doc = Doc {
+            text,
+            sentences,
+            recent: Vec::new(),
+            canon: HashMap::new(),
+            toks: Vec::with_capacity(64),
+        };
+        // paragraphs: (first sentence, start, end)
+        let mut paras: Vec<(usize, usize)> = Vec::new();
+        let mut para_first: Vec<usize> = Vec::new();
+        for (i, s) in sentences.iter().enumerate() {
+            if i == 0 || s.paragraph != sentences[i - 1].paragraph {
+                paras.push((s.start, s.end));
+                para_first.push(i);
+            } else if let Some(p) = paras.last_mut() {
+                p.1 = s.end;
+            }
+        }
+        let mut quoted = Vec::new();
+        quotes::find(text, &paras, &mut quoted);
+
+        // 1. transcript labels
+        let mut labels: Vec<(usize, transcript::Label)> = Vec::new();
+        for &fi in &para_first {
+            let s = &sentences[fi];
+            let pend = paras[labels.len().min(0)].1.max(s.end);
+            if let Some(l) =
+                transcript::label_at(text, s.start, pend.min(text.len()), &mut doc.toks)
+            {
+                labels.push((fi, l));
+            }
+        }
+        let transcript_mode = labels.len() >= 2 || labels.iter().any(|(_, l)| l.parenthetical);
+        if !transcript_mode {
+            labels.clear();
+        }
+
+        // 2. cues: one scan of the document, then the subject of each cue, first cue first
+        let mut raw: Vec<Option<Raw>> = vec![None; n];
+        let mut si = 0;
+        let mut pending: Vec<(usize, usize, CueKind)> = Vec::new();
+        let mut pending_sentence = usize::MAX;
+        let bytes = text.as_bytes();
+        let flush = |doc: &mut Doc,
+                     pending: &mut Vec<(usize, usize, CueKind)>,
+                     si: usize,
+                     raw: &mut Vec<Option<Raw>>| {
+            if pending.is_empty() {
+                return;
+            }
+            raw[si] = self.subject_of(doc, si, pending, &quoted);
+            pending.clear();
+        };
+        for m in self.cues.ac.find_iter(text) {
+            let (a, b) = (m.start(), m.end());
+            if (a > 0 && is_word_char_before(text, a))
+                || (b < bytes.len() && is_word_char_at(text, b))
+            {
+                continue;
+            }
+            while si < n && sentences[si].end <= a {
+                si += 1;
+            }
+            if si >= n {
+                break;
+            }
+            let s = &sentences[si];
+            if a < s.start || b > s.end {
+                continue;
+            }
+            if quotes::inside(&quoted, a).is_some() {
+                continue;
+            }
+            // capitalised cues only in headings or at the sentence start ("Said Putin: ...")
+            if bytes[a].is_ascii_uppercase() && !(s.title || a == s.start) {
+                continue;
+            }
+            if pending_sentence != si {
+                if pending_sentence != usize::MAX {
+                    flush(&mut doc, &mut pending, pending_sentence, &mut raw);
                 }
-                Attribution::none()
+                pending_sentence = si;
+            }
+            pending.push((a, b, self.cues.kinds[m.pattern().as_usize()]));
+        }
+        if pending_sentence != usize::MAX {
+            flush(&mut doc, &mut pending, pending_sentence, &mut raw);
+        }
+
+        // 3. forward pass
+        let mut label_i = 0;
+        let mut turn: Option<(usize, &transcript::Label)> = None;
+        let mut quote_speaker: HashMap<usize, Option<(String, usize)>> = HashMap::new();
+        for i in 0..n {
+            let s = &sentences[i];
+            let new_para = i == 0 || s.paragraph != sentences[i - 1].paragraph;
+            if new_para && label_i < labels.len() && labels[label_i].0 == i {
+                turn = Some((i, &labels[label_i].1));
+                label_i += 1;
+            }
+            if let Some((li, l)) = turn {
+                let speaker = self.canonical(&mut doc, &l.speaker, None).0;
+                out.push(Attribution {
+                    speaker: Some(speaker.clone()),
+                    kind: AttributionKind::Transcript,
+                    cue: Some(Cue {
+                        text: text[l.start..l.end].to_string(),
+                        start: l.start,
+                        end: l.end,
+                    }),
+                    rule: if li == i {
+                        format!("transcript label `{}`", &text[l.start..l.end])
+                    } else {
+                        format!(
+                            "transcript turn of `{}` (label in sentence {li})",
+                            &text[l.start..l.end]
+                        )
+                    },
+                    antecedent: (li != i).then_some(li),
+                });
+                continue;
+            }
+            let qgroup = mostly_quoted(text, s, &quoted);
+            let mut att = match &raw[i] {
+                Some(r) => self.resolve(&mut doc, i, r),
+                None => None,
+            };
+            if let Some(a) = &mut att {
+                if s.title && a.speaker.is_some() {
+                    a.kind = AttributionKind::Headline;
+                    a.rule = format!("headline: {}", a.rule);
+                } else if qgroup.is_some() && a.speaker.is_some() {
+                    a.kind = AttributionKind::Quote;
+                    a.rule = format!("quotation; {}", a.rule);
+                }
+            }
+            if att.is_none()
+                && let Some(g) = qgroup
+            {
+                let found = match quote_speaker.get(&g) {
+                    Some(v) => v.clone(),
+                    None => {
+                        let v = self.quote_source(&mut doc, i, g, &quoted, &raw);
+                        quote_speaker.insert(g, v.clone());
+                        v
+                    }
+                };
+                if let Some((speaker, from)) = found {
+                    att = Some(Attribution {
+                        speaker: Some(speaker.clone()),
+                        kind: AttributionKind::Quote,
+                        cue: None,
+                        rule: if from == i {
+                            format!("quotation attributed to {speaker}")
+                        } else {
+                            format!("quotation continued; speaker {speaker} from sentence {from}")
+                        },
+                        antecedent: (from != i).then_some(from),
+                    });
+                }
+            }
+            if att.is_none() && !new_para {
+                let prev = &out[i - 1];
+                if let Some(sp) = &prev.speaker {
+                    let from = match prev.kind {
+                        AttributionKind::Carried | AttributionKind::Quote => {
+                            prev.antecedent.unwrap_or(i - 1)
+                        }
+                        _ => i - 1,
+                    };
+                    att = Some(Attribution {
+                        speaker: Some(sp.clone()),
+                        kind: AttributionKind::Carried,
+                        cue: None,
+                        rule: format!("carried from sentence {from}"),
+                        antecedent: Some(from),
+                    });
+                }
+            }
+            let att = att.unwrap_or_else(Attribution::none);
+            if let Some(sp) = &att.speaker
+                && matches!(
+                    att.kind,
+                    AttributionKind::Explicit
+                        | AttributionKind::Headline
+                        | AttributionKind::Quote
+                        | AttributionKind::Pronoun
+                )
+            {
+                let g = doc.canon.get(sp).map(|c| c.1).unwrap_or('u');
+                doc.recent.retain(|r| &r.0 != sp);
+                doc.recent.push((sp.clone(), g, i));
+            }
+            out.push(att);
+        }
+        out
+    }
+
+    /// The first cue of a sentence that has a subject.
+    fn subject_of(
+        &self,
+        doc: &mut Doc,
+        si: usize,
+        cues: &[(usize, usize, CueKind)],
+        quoted: &[quotes::Quoted],
+    ) -> Option<Raw> {
+        let s = doc.sentences[si];
+        let text = doc.text;
+        let mut toks = std::mem::take(&mut doc.toks);
+        tokenize(text, s.start, s.end, &mut toks);
+        let mut found = None;
+        let mut continuer = None;
+        for &(a, b, kind) in cues {
+            let Some(k) = toks.iter().position(|t| t.start == a) else {
+                continue;
+            };
+            let Some(ke) = toks.iter().position(|t| t.end == b).map(|x| x + 1) else {
+                continue;
+            };
+            let subject = match kind {
+                CueKind::Prefix => self.after_subject(text, &toks, ke, quoted),
+                CueKind::Continuer => {
+                    if k > 0 && toks[k - 1].kind == TokKind::Comma {
+                        continuer.get_or_insert((a, b));
+                    }
+                    None
+                }
+                CueKind::Verb => {
+                    let w = &text[a..b];
+                    // "the UN said" and "Putin said" read the same; "the said agreement" does not
+                    let prev = k.checked_sub(1).map(|p| toks[p]);
+                    let inverted = prev
+                        .is_none_or(|p| matches!(p.kind, TokKind::Comma | TokKind::Quote))
+                        || (s.title && prev.is_some_and(|p| p.kind == TokKind::Comma));
+                    let mut sub = None;
+                    // "Wang, for his part, said the heads of ...": the appositive reading first
+                    if prev.is_some_and(|p| p.kind == TokKind::Comma) {
+                        sub = self.clause_subject(text, &toks, k - 1).map(|s| (s, false));
+                    }
+                    if sub.is_none() && inverted {
+                        sub = self.after_subject(text, &toks, ke, quoted);
+                    }
+                    if sub.is_none() && !is_passive(text, &toks, k, w) {
+                        sub = self.before_subject(text, &toks, k, quoted);
+                    }
+                    sub
+                }
+            };
+            if let Some((subject, _after)) = subject {
+                found = Some(Raw {
+                    subject,
+                    cue_start: a,
+                    cue_end: b,
+                });
+                break;
+            }
+        }
+        if found.is_none()
+            && let Some((a, b)) = continuer
+        {
+            found = Some(Raw {
+                subject: Subject::Continues,
+                cue_start: a,
+                cue_end: b,
+            });
+        }
+        doc.toks = toks;
+        found
+    }
+
+    /// The subject written after a cue: "said Putin", "says the spokesperson", "according to him".
+    fn after_subject(
+        &self,
+        text: &str,
+        toks: &[Tok],
+        ke: usize,
+        quoted: &[quotes::Quoted],
+    ) -> Option<(Subject, bool)> {
+        let t = *toks.get(ke)?;
+        if quotes::inside(quoted, t.start).is_some() {
+            return None;
+        }
+        let w = &text[t.start..t.end];
+        if t.kind != TokKind::Word {
+            return None;
+        }
+        if let Some(g) = pronoun(w) {
+            if g == 'w' {
+                return None;
+            }
+            return Some((
+                Subject::Pronoun {
+                    word: w.to_string(),
+                    gender: g,
+                },
+                true,
+            ));
+        }
+        if is_capitalized(w) {
+            let mut e = ke;
+            while e < toks.len() && e < ke + 8 && self.run_word(text, toks, e) {
+                e += 1;
+            }
+            return self.name_subject(text, toks, ke, e).map(|s| (s, true));
+        }
+        self.noun_phrase(text, toks, ke, toks.len().min(ke + 6), true)
+            .map(|s| (s, true))
+    }
+
+    fn run_word(&self, text: &str, toks: &[Tok], i: usize) -> bool {
+        let t = toks[i];
+        if t.kind != TokKind::Word {
+            return false;
+        }
+        let w = &text[t.start..t.end];
+        if is_capitalized(w) {
+            return true;
+        }
+        // connectors only between capitalised words
+        (is_name_connector(w) || w == "of")
+            && i > 0
+            && i + 1 < toks.len()
+            && toks[i + 1].kind == TokKind::Word
+            && is_capitalized(&text[toks[i + 1].start..toks[i + 1].end])
+            && toks[i - 1].kind == TokKind::Word
+            && is_capitalized(&text[toks[i - 1].start..toks[i - 1].end])
+    }
+
+    /// A capitalised run `toks[a..e]` as a subject: a name, or a title reference.
+    fn name_subject(&self, text: &str, toks: &[Tok], a: usize, e: usize) -> Option<Subject> {
+        if a >= e {
+            return None;
+        }
+        let words: Vec<&str> = toks[a..e].iter().map(|t| &text[t.start..t.end]).collect();
+        let gender = words.iter().find_map(|w| match w.trim_end_matches('.') {
+            "Mr" | "Sir" | "King" | "Prince" => Some('m'),
+            "Ms" | "Mrs" | "Miss" | "Madam" | "Queen" | "Princess" | "Lady" => Some('f'),
+            _ => None,
+        });
+        match strip_titles(&words) {
+            Some((s, e2)) => {
+                let name = words[s..e2].join(" ");
+                if words[s..e2].iter().all(|w| is_stop(w)) {
+                    return None;
+                }
+                if self.cues.collectives.contains(&name.to_lowercase()) {
+                    return Some(Subject::Collective { phrase: name });
+                }
+                Some(Subject::Name { name, gender })
+            }
+            None => {
+                let head_i = words.iter().rposition(|w| is_title(w))?;
+                let head = words[head_i].trim_end_matches('.').to_lowercase();
+                if matches!(
+                    head.as_str(),
+                    "mr" | "mrs" | "ms" | "dr" | "foreign" | "state"
+                ) {
+                    return None;
+                }
+                let modifier = words[..head_i]
+                    .iter()
+                    .rev()
+                    .find(|w| !is_title(w) && !is_stop(w))
+                    .map(|w| w.to_string());
+                Some(Subject::Title {
+                    phrase: words.join(" "),
+                    head,
+                    modifier,
+                })
+            }
+        }
+    }
+
+    /// A lower-case noun phrase `toks[a..]` (after a cue) or ending at `e` (before a cue).
+    fn noun_phrase(
+        &self,
+        text: &str,
+        toks: &[Tok],
+        a: usize,
+        e: usize,
+        forward: bool,
+    ) -> Option<Subject> {
+        let word = |i: usize| &text[toks[i].start..toks[i].end];
+        if forward {
+            // "the spokesperson", "a senior official", "officials in Moscow": the head is the last
+            // lower-case word before a non-word or a preposition
+            let mut i = a;
+            let mut last = None;
+            while i < e && toks[i].kind == TokKind::Word {
+                let w = word(i);
+                if matches!(
+                    w,
+                    "in" | "at" | "of" | "for" | "with" | "on" | "who" | "that" | "from" | "to"
+                ) {
+                    break;
+                }
+                if is_capitalized(w) && i > a {
+                    // "the Russian president": capitalised modifier inside
+                }
+                last = Some(i);
+                i += 1;
+            }
+            let h = last?;
+            // "said the spokesperson." / "said officials in Moscow", not "said the heads of state had"
+            if let Some(n) = toks.get(h + 1)
+                && n.kind == TokKind::Word
+                && !matches!(
+                    word(h + 1),
+                    "in" | "at" | "on" | "during" | "who" | "while" | "when" | "after"
+                )
+            {
+                return None;
+            }
+            return self.classify_np(text, toks, a, h);
+        }
+        // backward: the head is toks[e-1]; the phrase starts at a determiner, a possessive or
+        // a capitalised word within 5 tokens
+        let h = e - 1;
+        if toks[h].kind != TokKind::Word {
+            return None;
+        }
+        let mut s = h;
+        while s > 0 && h - s < 5 {
+            let p = toks[s - 1];
+            if p.kind == TokKind::Possessive {
+                s -= 1;
+                continue;
+            }
+            if p.kind != TokKind::Word {
+                break;
+            }
+            let w = &text[p.start..p.end];
+            if matches!(
+                w,
+                "the"
+                    | "a"
+                    | "an"
+                    | "his"
+                    | "her"
+                    | "their"
+                    | "its"
+                    | "The"
+                    | "A"
+                    | "An"
+                    | "His"
+                    | "Her"
+                    | "Their"
+                    | "Its"
+                    | "both"
+                    | "Both"
+                    | "two"
+                    | "some"
+                    | "Some"
+                    | "many"
+                    | "Many"
+                    | "other"
+                    | "several"
+                    | "Several"
+            ) {
+                s -= 1;
+                break;
+            }
+            if matches!(
+                w,
+                "and"
+                    | "that"
+                    | "which"
+                    | "who"
+                    | "to"
+                    | "of"
+                    | "in"
+                    | "on"
+                    | "with"
+                    | "by"
+                    | "for"
+                    | "as"
+                    | "at"
+                    | "than"
+                    | "not"
+                    | "also"
+                    | "it"
+                    | "is"
+                    | "was"
+                    | "has"
+                    | "have"
+            ) {
+                break;
+            }
+            s -= 1;
+        }
+        self.classify_np(text, toks, s, h)
+    }
+
+    fn classify_np(&self, text: &str, toks: &[Tok], s: usize, h: usize) -> Option<Subject> {
+        let head_w = &text[toks[h].start..toks[h].end];
+        let head = head_w.to_lowercase();
+        let phrase_start = {
+            let mut s2 = s;
+            while s2 < h
+                && matches!(
+                    text[toks[s2].start..toks[s2].end].to_lowercase().as_str(),
+                    "the" | "a" | "an"
+                )
+            {
+                s2 += 1;
+            }
+            s2
+        };
+        let phrase = text[toks[phrase_start].start..toks[h].end].to_string();
+        let first = text[toks[s].start..toks[s].end].to_lowercase();
+        if self.cues.collectives.contains(&head)
+            || (first == "both" && h > s)
+            || (first == "two" && h > s)
+        {
+            return Some(Subject::Collective { phrase });
+        }
+        if !self.cues.speaker_nouns.contains(&head) {
+            return None;
+        }
+        let titled = is_title(&head) && !head.ends_with('s');
+        let possessed = (s..h).any(|i| toks[i].kind == TokKind::Possessive);
+        if titled && !possessed {
+            let modifier = (s..h)
+                .map(|i| &text[toks[i].start..toks[i].end])
+                .find(|w| is_capitalized(w) && !is_stop(w))
+                .map(str::to_string);
+            return Some(Subject::Title {
+                phrase,
+                head,
+                modifier,
+            });
+        }
+        let plural = head.ends_with('s') || matches!(head.as_str(), "police" | "people");
+        Some(Subject::Noun { phrase, plural })
+    }
+
+    /// The subject written before a cue: "Putin (also) (on Wednesday) said", "Wang Yi, a member
+    /// of ..., said", "He said", "the spokesperson said".
+    fn before_subject(
+        &self,
+        text: &str,
+        toks: &[Tok],
+        k: usize,
+        quoted: &[quotes::Quoted],
+    ) -> Option<(Subject, bool)> {
+        let word = |i: usize| &text[toks[i].start..toks[i].end];
+        let mut j = k;
+        loop {
+            if j == 0 {
+                return None;
+            }
+            let t = toks[j - 1];
+            if t.kind != TokKind::Word {
+                break;
+            }
+            let w = word(j - 1);
+            if is_skippable(w) {
+                j -= 1;
+                continue;
+            }
+            // "on Wednesday"
+            if j >= 2 && is_weekday(w) && word(j - 2) == "on" {
+                j -= 2;
+                continue;
+            }
+            break;
+        }
+        let t = toks[j - 1];
+        if quotes::inside(quoted, t.start).is_some() {
+            return None;
+        }
+        let w = word(j - 1);
+        match t.kind {
+            TokKind::Word => {
+                if let Some(g) = pronoun(w) {
+                    if g == 'w' {
+                        // "Putin, who said": the name before the comma
+                        if j >= 3 && toks[j - 2].kind == TokKind::Comma {
+                            let e = j - 2;
+                            let mut a = e;
+                            while a > 0 && e - a < 8 && self.run_word(text, toks, a - 1) {
+                                a -= 1;
+                            }
+                            return self.name_subject(text, toks, a, e).map(|s| (s, false));
+                        }
+                        return None;
+                    }
+                    return Some((
+                        Subject::Pronoun {
+                            word: w.to_string(),
+                            gender: g,
+                        },
+                        false,
+                    ));
+                }
+                if is_capitalized(w) {
+                    let e = j;
+                    let mut a = e;
+                    while a > 0 && e - a < 8 && self.run_word(text, toks, a - 1) {
+                        a -= 1;
+                    }
+                    // "Russia's Foreign Ministry said": keep the run
+                    return self.name_subject(text, toks, a, e).map(|s| (s, false));
+                }
+                self.noun_phrase(text, toks, 0, j, false)
+                    .map(|s| (s, false))
+            }
+            TokKind::Comma => self.clause_subject(text, toks, j - 1).map(|s| (s, false)),
+            _ => None,
+        }
+    }
+
+    /// The subject at the start of the clause when a cue follows an appositive or a parenthetical:
+    /// "Wang, for his part, said", "Wang Yi, a member of ..., said", "He, too, said".
+    fn clause_subject(&self, text: &str, toks: &[Tok], comma: usize) -> Option<Subject> {
+        let word = |i: usize| &text[toks[i].start..toks[i].end];
+        // the clause starts at the sentence start, or after an opening phrase ending in a comma
+        // that has no verb ("On Wednesday, ...") — keep it simple: try the sentence start and the
+        // token after the first comma
+        let mut starts = vec![0usize];
+        if let Some(c) = toks[..comma].iter().position(|t| t.kind == TokKind::Comma)
+            && c + 1 < comma
+        {
+            starts.push(c + 1);
+        }
+        for a in starts {
+            let mut a = a;
+            while a < comma && toks[a].kind == TokKind::Quote {
+                a += 1;
+            }
+            if a >= comma || toks[a].kind != TokKind::Word {
+                continue;
+            }
+            if let Some(g) = pronoun(word(a))
+                && g != 'w'
+                && toks.get(a + 1).is_some_and(|t| t.kind == TokKind::Comma)
+            {
+                return Some(Subject::Pronoun {
+                    word: word(a).to_string(),
+                    gender: g,
+                });
+            }
+            let mut e = a;
+            while e < comma && self.run_word(text, toks, e) {
+                e += 1;
+            }
+            // the name is followed by the appositive's comma, and nothing quoted sits between
+            if e > a
+                && toks[e].kind == TokKind::Comma
+                && !toks[e..comma].iter().any(|t| t.kind == TokKind::Quote)
+            {
+                if let Some(s) = self.name_subject(text, toks, a, e) {
+                    return Some(s);
+                }
+            }
+        }
+        None
+    }
+
+    /// Resolves a cue's subject to an attribution.
+    fn resolve(&self, doc: &mut Doc, i: usize, r: &Raw) -> Option<Attribution> {
+        let text = doc.text;
+        let cue = Cue {
+            text: text[r.cue_start..r.cue_end].to_string(),
+            start: r.cue_start,
+            end: r.cue_end,
+        };
+        let at = format!("`{}` at {}..{}", cue.text, cue.start, cue.end);
+        let (speaker, kind, rule, antecedent) = match &r.subject {
+            Subject::Name { name, gender } => {
+                let (c, _) = self.canonical(doc, name, *gender);
+                let rule = if &c == name {
+                    format!("cue {at}, subject `{name}`")
+                } else {
+                    format!("cue {at}, subject `{name}` → {c}")
+                };
+                (Some(c), AttributionKind::Explicit, rule, None)
+            }
+            Subject::Pronoun { word, gender } => match self.antecedent(doc, i, *gender) {
+                Some((sp, from)) => {
+                    let rule =
+                        format!("pronoun `{word}` → {sp} (speaker of sentence {from}), cue {at}");
+                    (Some(sp), AttributionKind::Pronoun, rule, Some(from))
+                }
+                None => return None,
+            },
+            Subject::Title {
+                phrase,
+                head,
+                modifier,
+            } => match self.title_reference(doc, i, head, modifier.as_deref()) {
+                Some(sp) => {
+                    let rule =
+                        format!("`{phrase}` → {sp} (last introduced with that title), cue {at}");
+                    (Some(sp), AttributionKind::Explicit, rule, None)
+                }
+                None => {
+                    let p = phrase
+                        .trim_start_matches("the ")
+                        .trim_start_matches("The ")
+                        .to_string();
+                    (
+                        Some(p.clone()),
+                        AttributionKind::Explicit,
+                        format!("cue {at}, subject `{p}`"),
+                        None,
+                    )
+                }
+            },
+            Subject::Noun { phrase, plural } => {
+                doc.canon
+                    .entry(phrase.clone())
+                    .or_insert((phrase.clone(), if *plural { 'p' } else { 'n' }));
+                (
+                    Some(phrase.clone()),
+                    AttributionKind::Explicit,
+                    format!("cue {at}, subject `{phrase}`"),
+                    None,
+                )
+            }
+            Subject::Collective { phrase } => (
+                None,
+                AttributionKind::None,
+                format!("cue {at}, collective subject `{phrase}`: nobody in particular"),
+                None,
+            ),
+            Subject::Continues => {
+                // "..., adding that": the subject at the sentence start, else nothing here (the
+                // carried speaker applies)
+                let s = doc.sentences[i];
+                let mut toks = std::mem::take(&mut doc.toks);
+                tokenize(text, s.start, s.end, &mut toks);
+                let k = toks
+                    .iter()
+                    .position(|t| t.start == r.cue_start)
+                    .unwrap_or(0);
+                let mut e = 0;
+                while e < k && self.run_word(text, &toks, e) {
+                    e += 1;
+                }
+                let sub = if e > 0 {
+                    self.name_subject(text, &toks, 0, e)
+                } else {
+                    None
+                };
+                let first_pronoun = toks.first().and_then(|t| {
+                    pronoun(&text[t.start..t.end]).map(|g| (text[t.start..t.end].to_string(), g))
+                });
+                doc.toks = toks;
+                match (sub, first_pronoun) {
+                    (Some(Subject::Name { name, gender }), _) => {
+                        let (c, _) = self.canonical(doc, &name, gender);
+                        (
+                            Some(c),
+                            AttributionKind::Explicit,
+                            format!("participle {at}, subject `{name}`"),
+                            None,
+                        )
+                    }
+                    (_, Some((w, g))) if g != 'w' => match self.antecedent(doc, i, g) {
+                        Some((sp, from)) => (
+                            Some(sp.clone()),
+                            AttributionKind::Pronoun,
+                            format!(
+                                "pronoun `{w}` → {sp} (speaker of sentence {from}), participle {at}"
+                            ),
+                            Some(from),
+                        ),
+                        None => return None,
+                    },
+                    _ => return None,
+                }
+            }
+        };
+        Some(Attribution {
+            speaker,
+            kind,
+            cue: Some(cue),
+            rule,
+            antecedent,
+        })
+    }
+
+    /// The most recent speaker compatible with a pronoun's gender; falls back to the first name
+    /// of the previous sentence when nobody has spoken yet.
+    fn antecedent(&self, doc: &mut Doc, i: usize, gender: char) -> Option<(String, usize)> {
+        let ok = |g: char| match gender {
+            'm' => matches!(g, 'm' | 'u'),
+            'f' => matches!(g, 'f' | 'u'),
+            'p' => g == 'p',
+            'n' => g == 'n',
+            _ => false,
+        };
+        if let Some(pos) = doc.recent.iter().rposition(|r| ok(r.1)) {
+            let (name, g, from) = doc.recent[pos].clone();
+            if g == 'u' && matches!(gender, 'm' | 'f') {
+                doc.recent[pos].1 = gender;
+                if let Some(c) = doc.canon.get_mut(&name) {
+                    c.1 = gender;
+                }
+            }
+            return Some((name, from));
+        }
+        if !doc.recent.is_empty() || i == 0 || !matches!(gender, 'm' | 'f') {
+            return None;
+        }
+        // nobody has spoken: the first name in the previous sentence ("Trump held a rally. He said")
+        let p = doc.sentences[i - 1];
+        let text = doc.text;
+        let mut toks = std::mem::take(&mut doc.toks);
+        tokenize(text, p.start, p.end, &mut toks);
+        let mut found = None;
+        let mut a = 0;
+        while a < toks.len() {
+            if self.run_word(text, &toks, a) {
+                let mut e = a;
+                while e < toks.len() && self.run_word(text, &toks, e) {
+                    e += 1;
+                }
+                if let Some(Subject::Name { name, gender: g }) =
+                    self.name_subject(text, &toks, a, e)
+                    && (e - a >= 2 || g.is_some() || a > 0)
+                {
+                    found = Some((name, g));
+                    break;
+                }
+                a = e;
+            } else {
+                a += 1;
+            }
+        }
+        doc.toks = toks;
+        let (name, g) = found?;
+        let (c, cg) = self.canonical(doc, &name, g);
+        if (gender == 'm' && cg == 'f') || (gender == 'f' && cg == 'm') {
+            return None;
+        }
+        Some((c, i - 1))
+    }
+
+    /// "the Russian president": the name last written after that title before sentence `i`.
+    fn title_reference(
+        &self,
+        doc: &mut Doc,
+        i: usize,
+        head: &str,
+        modifier: Option<&str>,
+    ) -> Option<String> {
+        let text = doc.text;
+        let before = &text[..doc.sentences[i].start];
+        let mut title = String::with_capacity(head.len());
+        let mut cs = head.chars();
+        if let Some(f) = cs.next() {
+            title.extend(f.to_uppercase());
+            title.push_str(cs.as_str());
+        }
+        let mut needles = Vec::new();
+        if let Some(m) = modifier {
+            needles.push(format!("{m} {title} "));
+        }
+        needles.push(format!("{title} "));
+        // a speaker already known under that title
+        if let Some((_, (c, _))) = self
+            .actors
+            .actors
+            .iter()
+            .find(|a| {
+                a.aliases
+                    .iter()
+                    .any(|al| al.to_lowercase().ends_with(&format!("the {head}")))
             })
-            .collect()
+            .map(|a| (0, (a.name.clone(), 'u')))
+        {
+            return Some(c);
+        }
+        for needle in needles {
+            let mut end = before.len();
+            while let Some(p) = before[..end].rfind(needle.as_str()) {
+                end = p;
+                let after = p + needle.len();
+                let mut toks = std::mem::take(&mut doc.toks);
+                let lim = floor_boundary(text, (after + 80).min(text.len()));
+                tokenize(text, after, lim, &mut toks);
+                let mut e = 0;
+                while e < toks.len() && self.run_word(text, &toks, e) {
+                    e += 1;
+                }
+                let sub = if e > 0 {
+                    self.name_subject(text, &toks, 0, e)
+                } else {
+                    None
+                };
+                doc.toks = toks;
+                if let Some(Subject::Name { name, gender }) = sub {
+                    return Some(self.canonical(doc, &name, gender).0);
+                }
+            }
+        }
+        None
+    }
+
+    /// The speaker of quotation group `g` that sentence `i` sits in: a cue in any sentence the
+    /// quotation touches, or the speaker of the sentence that introduces it ("Putin said:").
+    fn quote_source(
+        &self,
+        doc: &mut Doc,
+        i: usize,
+        g: usize,
+        quoted: &[quotes::Quoted],
+        raw: &[Option<Raw>],
+    ) -> Option<(String, usize)> {
+        let first = quoted.iter().find(|q| q.group == g)?;
+        let last = quoted.iter().rev().find(|q| q.group == g)?;
+        let (qa, qb) = (first.open, last.close);
+        let ss = doc.sentences;
+        let mut j = i;
+        while j > 0 && ss[j - 1].end > qa {
+            j -= 1;
+        }
+        // the sentence that opens the quotation may introduce it ("Putin said: “...")
+        let lo = j;
+        let mut hi = i;
+        while hi + 1 < ss.len() && ss[hi + 1].start < qb {
+            hi += 1;
+        }
+        // a sentence right after the closing mark in the same paragraph: "“...,” he said."
+        for (k, r) in raw.iter().enumerate().take(hi + 1).skip(lo) {
+            if k == i {
+                continue;
+            }
+            if let Some(r) = r {
+                if matches!(r.subject, Subject::Collective { .. } | Subject::Continues) {
+                    continue;
+                }
+                if let Some(a) = self.resolve(doc, k.max(i), r)
+                    && let Some(sp) = a.speaker
+                {
+                    return Some((sp, k));
+                }
+            }
+        }
+        // "Putin said:" right before the opening mark
+        if lo > 0 && ss[lo].start >= qa {
+            let p = lo - 1;
+            if doc.text[ss[p].start..ss[p].end].trim_end().ends_with(':')
+                && let Some(r) = &raw[p]
+                && let Some(a) = self.resolve(doc, p, r)
+                && let Some(sp) = a.speaker
+            {
+                return Some((sp, p));
+            }
+        }
+        None
+    }
+
+    /// The canonical form of a name: the actors file's name, else the fullest form seen in the
+    /// document; with a gender when known ('m', 'f', 'u').
+    fn canonical(&self, doc: &mut Doc, name: &str, gender: Option<char>) -> (String, char) {
+        if let Some(c) = doc.canon.get(name) {
+            return c.clone();
+        }
+        let lower = name.to_lowercase();
+        let actor = self.alias.get(&lower).copied().or_else(|| {
+            let last = lower.rsplit(' ').next().unwrap_or("");
+            match self.surname.get(last).map(Vec::as_slice) {
+                Some([one]) => Some(*one),
+                _ => None,
+            }
+        });
+        let result = if let Some(ai) = actor {
+            let a = &self.actors.actors[ai];
+            let g = match a.gender.as_deref() {
+                Some("male") => 'm',
+                Some("female") => 'f',
+                Some("plural") => 'p',
+                Some("neuter") => 'n',
+                _ => gender.unwrap_or('u'),
+            };
+            (a.name.clone(), g)
+        } else {
+            let (full, g) = fullest_form(doc.text, doc.sentences, name);
+            let full = if full.split(' ').count() > name.split(' ').count() {
+                // the fuller form may itself be an actor's alias
+                match self.alias.get(&full.to_lowercase()) {
+                    Some(&ai) => self.actors.actors[ai].name.clone(),
+                    None => full,
+                }
+            } else {
+                name.to_string()
+            };
+            (full, gender.or(g).unwrap_or('u'))
+        };
+        doc.canon.insert(name.to_string(), result.clone());
+        doc.canon.entry(result.0.clone()).or_insert(result.clone());
+        result
     }
 }
+
+/// The fullest form of `name` in the text: "Putin" → "Vladimir Putin" (a longer capitalised run
+/// ending with the name), or "Wang" → "Wang Yi" (beginning with it) when no run ends with it.
+/// Headings are skipped (Title Case would glue words on). Also the gender from "Mr"/"Ms".
+fn fullest_form(text: &str, sentences: &[Sentence], name: &str) -> (String, Option<char>) {
+    let last = name.rsplit(' ').next().unwrap_or(name);
+    let first = name.split(' ').next().unwrap_or(name);
+    let n_words = name.split(' ').count();
+    let mut best_suffix: Option<(usize, String)> = None;
+    let mut best_prefix: Option<(usize, String)> = None;
+    let mut gender = None;
+    let b = text.as_bytes();
+    for (p, _) in text.match_indices(last) {
+        let e = p + last.len();
+        if (p > 0 && is_word_char_before(text, p)) || (e < b.len() && is_word_char_at(text, e)) {
+            continue;
+        }
+        let si = sentences.partition_point(|s| s.end <= p);
+        let Some(s) = sentences.get(si) else { continue };
+        if s.title || s.start > p {
+            continue;
+        }
+        // words before, within the sentence
+        let mut words_before: Vec<&str> = Vec::new();
+        let mut at = p;
+        while words_before.len() < 3 {
+            let seg = &text[s.start..at];
+            let trimmed = seg.trim_end();
+            if trimmed.len() == seg.len() {
+                break; // no space: punctuation or start
+            }
+            let w_start = trimmed
+                .char_indices()
+                .rev()
+                .find(|(_, c)| c.is_whitespace())
+                .map(|(x, c)| x + c.len_utf8())
+                .unwrap_or(0);
+            let w = &trimmed[w_start..];
+            if matches!(w.trim_end_matches('.'), "Mr" | "Sir") {
+                gender = gender.or(Some('m'));
+            } else if matches!(w.trim_end_matches('.'), "Ms" | "Mrs" | "Miss") {
+                gender = gender.or(Some('f'));
+            }
+            if !is_capitalized(w)
+                || is_title(w)
+                || is_stop(w)
+                || names::is_modifier(w)
+                || !w
+                    .chars()
+                    .all(|c| c.is_alphanumeric() || c == '-' || c == '.')
+            {
+                break;
+            }
+            words_before.push(w);
+            at = s.start + w_start;
+        }
+        // the full form must contain the whole name: check the words up to p
+        let mut cand: Vec<&str> = words_before.iter().rev().copied().collect();
+        cand.push(last);
+        let cand_s = cand.join(" ");
+        if cand.len() > n_words && cand_s.ends_with(name) {
+            let c = (cand.len(), cand_s);
+            if best_suffix.as_ref().is_none_or(|b| c.0 > b.0) {
+                best_suffix = Some(c);
+            }
+        }
+        // "Wang" → "Wang Yi": a single-word name followed by one capitalised word
+        if n_words == 1 && first == last {
+            let rest = &text[e..s.end.max(e)];
+            if let Some(r) = rest.strip_prefix(' ') {
+                let w_end = r
+                    .find(|c: char| !(c.is_alphanumeric() || c == '-'))
+                    .unwrap_or(r.len());
+                let w = &r[..w_end];
+                let after = r[w_end..].chars().next();
+                if is_capitalized(w)
+                    && !is_stop(w)
+                    && !is_title(w)
+                    && w.len() > 1
+                    && !after.is_some_and(|c| c == '\'' || c == '\u{2019}' || c.is_alphanumeric())
+                {
+                    let c = (2, format!("{last} {w}"));
+                    if best_prefix.is_none() {
+                        best_prefix = Some(c);
+                    }
+                }
+            }
+        }
+    }
+    let best = best_suffix
+        .or(best_prefix)
+        .map(|b| b.1)
+        .unwrap_or_else(|| name.to_string());
+    (best, gender)
+}
+
+/// The quotation group covering at least half of a sentence's non-space bytes.
+fn mostly_quoted(text: &str, s: &Sentence, quoted: &[quotes::Quoted]) -> Option<usize> {
+    let i = quoted.partition_point(|q| q.end <= s.start);
+    let mut best: Option<(usize, usize)> = None;
+    let mut total = 0;
+    for q in &quoted[i..] {
+        if q.start >= s.end {
+            break;
+        }
+        let (a, b) = (q.start.max(s.start), q.end.min(s.end));
+        if a < b {
+            let n = nonspace(&text[a..b]);
+            total += n;
+            if best.is_none_or(|(_, m)| n > m) {
+                best = Some((q.group, n));
+            }
+        }
+    }
+    let all = nonspace(&text[s.start..s.end]);
+    let _ = total;
+    match best {
+        Some((g, n)) if 2 * n >= all && n > 0 => Some(g),
+        _ => None,
+    }
+}
+
+fn nonspace(s: &str) -> usize {
+    s.bytes().filter(|b| !b.is_ascii_whitespace()).count()
+}
+
+fn floor_boundary(text: &str, mut i: usize) -> usize {
+    while !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+fn is_word_char_before(text: &str, i: usize) -> bool {
+    text[..i]
+        .chars()
+        .next_back()
+        .is_some_and(|c| c.is_alphanumeric() || c == '-' || c == '_')
+}
+
+fn is_word_char_at(text: &str, i: usize) -> bool {
+    text[i..]
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_alphanumeric() || c == '-' || c == '_')
+}
+
+/// Words between a subject and its cue: "Putin also said", "Putin has repeatedly said".
+fn is_skippable(w: &str) -> bool {
+    matches!(
+        w,
+        "also"
+            | "again"
+            | "further"
+            | "then"
+            | "later"
+            | "earlier"
+            | "previously"
+            | "recently"
+            | "once"
+            | "repeatedly"
+            | "has"
+            | "have"
+            | "had"
+            | "would"
+            | "will"
+            | "often"
+            | "always"
+            | "never"
+            | "reportedly"
+            | "publicly"
+            | "privately"
+            | "firmly"
+            | "strongly"
+            | "clearly"
+            | "explicitly"
+            | "specifically"
+            | "particularly"
+            | "first"
+            | "finally"
+            | "subsequently"
+            | "already"
+            | "just"
+            | "even"
+            | "still"
+            | "too"
+            | "been"
+            | "is"
+            | "was"
+            | "were"
+            | "are"
+            | "did"
+            | "does"
+            | "do"
+            | "may"
+            | "might"
+            | "could"
+            | "should"
+            | "must"
+            | "can"
+            | "quickly"
+            | "immediately"
+            | "yesterday"
+            | "today"
+            | "tonight"
+            | "later on"
+            | "himself"
+            | "herself"
+            | "themselves"
+            | "however"
+            | "turn"
+            | "last"
+            | "week"
+            | "month"
+            | "year"
+            | "night"
+            | "morning"
+            | "afternoon"
+            | "evening"
+    )
+}
+
+fn is_weekday(w: &str) -> bool {
+    matches!(
+        w,
+        "Monday" | "Tuesday" | "Wednesday" | "Thursday" | "Friday" | "Saturday" | "Sunday"
+    )
+}
+
+/// "was told", "is said to", "is expected": the grammatical subject is not the source.
+fn is_passive(text: &str, toks: &[Tok], k: usize, cue: &str) -> bool {
+    if cue.ends_with("ing") {
+        return false;
+    }
+    let mut j = k;
+    while j > 0 {
+        let w = &text[toks[j - 1].start..toks[j - 1].end];
+        if matches!(
+            w,
+            "also" | "not" | "never" | "widely" | "often" | "reportedly" | "already"
+        ) {
+            j -= 1;
+            continue;
+        }
+        return matches!(
+            w,
+            "is" | "was" | "were" | "are" | "be" | "been" | "being" | "get" | "got"
+        );
+    }
+    false
+}
+
+#[cfg(test)]
+mod tests;

@@ -8,3 +8,53 @@ pub mod eval;
 pub mod lexicon;
 pub mod merge;
 pub mod score;
+
+use crate::analyze::{AnalyzedDocument, Pipeline};
+use crate::input;
+use rayon::prelude::*;
+
+/// Reads plain-text inputs (paths or `-`) and analyses them in parallel, in input order.
+/// Unreadable inputs are reported on stderr and make the second value true (exit code 1).
+pub fn analyze_inputs(
+    pipeline: &Pipeline,
+    inputs: &[String],
+    quiet: bool,
+) -> (Vec<AnalyzedDocument>, bool) {
+    let mut failed = false;
+    let mut docs = Vec::new();
+    for path in inputs {
+        match input::read_text_input(path) {
+            Ok(d) => {
+                if d.replaced > 0 && !quiet {
+                    eprintln!(
+                        "stance: warning: {path}: {} invalid UTF-8 sequence(s) replaced",
+                        d.replaced
+                    );
+                }
+                docs.push(d)
+            }
+            Err(e) => {
+                eprintln!("stance: {path}: {e}");
+                failed = true;
+            }
+        }
+    }
+    (
+        docs.into_par_iter().map(|d| pipeline.analyze(d)).collect(),
+        failed,
+    )
+}
+
+/// The width tables may use: the terminal's, or `COLUMNS`; `None` when piped without `COLUMNS`.
+pub fn table_width(to_terminal: bool) -> Option<u16> {
+    if let Some(w) = std::env::var("COLUMNS").ok().and_then(|c| c.parse().ok()) {
+        return Some(w);
+    }
+    if to_terminal {
+        terminal_size::terminal_size()
+            .map(|(w, _)| w.0)
+            .or(Some(100))
+    } else {
+        None
+    }
+}

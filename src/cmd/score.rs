@@ -1,13 +1,11 @@
-//! `stance score <INPUT>...`: every sentence with its speaker and theme scores, then per-actor
-//! totals.
+//! `stance score <INPUT>...`: every sentence with its speaker and theme scores, then per-theme
+//! and per-actor totals.
 
 use crate::aggregate::Breakdown;
-use crate::cli::{CommonOpts, Per};
+use crate::cli::{CommonOpts, Format, Per};
 use crate::error::ExitCode;
-use crate::input;
 use crate::report::{self, ScoreReport, output::Output};
 use clap::Args;
-use rayon::prelude::*;
 
 /// Arguments of `stance score`.
 #[derive(Debug, Args)]
@@ -15,7 +13,7 @@ pub struct ScoreArgs {
     /// Text files ('-' for stdin).
     #[arg(required = true, value_name = "INPUT")]
     pub inputs: Vec<String>,
-    /// The unit of a row in csv/jsonl output (default: sentence).
+    /// The unit of a row in csv/jsonl output (default: actor for csv, sentence for jsonl).
     #[arg(long, value_enum)]
     pub per: Option<Per>,
     /// Shared options.
@@ -27,35 +25,17 @@ pub struct ScoreArgs {
 pub fn run(args: ScoreArgs) -> anyhow::Result<ExitCode> {
     let pipeline = args.common.pipeline()?;
     args.common.init_threads();
-    let read: Vec<_> = args
-        .inputs
-        .iter()
-        .map(|p| (p, input::read_text_input(p)))
-        .collect();
-    let mut failed = false;
-    let mut docs = Vec::new();
-    for (path, r) in read {
-        match r {
-            Ok(d) => {
-                if d.replaced > 0 && !args.common.quiet {
-                    eprintln!(
-                        "stance: warning: {path}: {} invalid UTF-8 sequence(s) replaced",
-                        d.replaced
-                    );
-                }
-                docs.push(d)
-            }
-            Err(e) => {
-                eprintln!("stance: {path}: {e}");
-                failed = true;
-            }
-        }
-    }
-    let analyzed: Vec<_> = docs.into_par_iter().map(|d| pipeline.analyze(d)).collect();
+    let (analyzed, failed) = super::analyze_inputs(&pipeline, &args.inputs, args.common.quiet);
     let mut breakdown = Breakdown::new(pipeline.themes().len());
     for d in &analyzed {
         breakdown.add_document(d, pipeline.attributor.actors());
     }
+    let format = args.common.format();
+    let per = args.per.unwrap_or(if format == Format::Csv {
+        Per::Actor
+    } else {
+        Per::Sentence
+    });
     let mut out = Output::open(args.common.output.as_deref())?;
     let rep = ScoreReport {
         lexicons: &pipeline.lexicons,
@@ -63,8 +43,10 @@ pub fn run(args: ScoreArgs) -> anyhow::Result<ExitCode> {
         documents: &analyzed,
         breakdown: &breakdown,
         explain: args.common.explain,
+        per,
+        width: super::table_width(out.is_terminal()),
     };
-    report::write_score(&mut out, &rep, args.common.format(), args.per)?;
+    report::reporter(format).score(&mut out, &rep)?;
     out.finish()?;
     Ok(if failed {
         ExitCode::PartialFailure

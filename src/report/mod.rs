@@ -1,13 +1,24 @@
-//! Reports: one file per format behind one trait, and [`output::Output`], the destination
-//! (stdout, or a file written atomically).
+//! Reports: one file per format behind one trait ([`Reporter`]), and [`output::Output`], the
+//! destination (stdout, or a file written atomically).
+//!
+//! The reporters only lay out what the analysis produced; every number comes from
+//! [`crate::analyze`] and [`crate::aggregate`].
 
 pub mod batch;
+pub mod csv;
+pub mod json;
+pub mod jsonl;
+pub mod markdown;
 pub mod output;
+pub mod table;
 
-use crate::aggregate::Breakdown;
+use crate::aggregate::{Breakdown, Tally};
 use crate::analyze::AnalyzedDocument;
+use crate::cli::{Format, Per};
+use crate::compare::Comparison;
 use crate::lexicon::LexiconSet;
 use crate::matcher::Matcher;
+use std::io::{self, Write};
 
 /// What `stance score` reports: the analysed documents and their per-actor sums.
 pub struct ScoreReport<'a> {
@@ -21,40 +32,397 @@ pub struct ScoreReport<'a> {
     pub breakdown: &'a Breakdown,
     /// Show matches and attribution evidence.
     pub explain: bool,
+    /// The unit of a row (csv, jsonl).
+    pub per: Per,
+    /// Maximum width of a table, when known (a terminal or `COLUMNS`).
+    pub width: Option<u16>,
 }
 
-use crate::cli::{Format, Per};
-use std::io::Write;
+/// What `stance compare` reports.
+pub struct CompareReport<'a> {
+    /// The lexicons used.
+    pub lexicons: &'a LexiconSet,
+    /// The comparison.
+    pub comparison: &'a Comparison,
+    /// Maximum width of a table, when known.
+    pub width: Option<u16>,
+}
 
-/// Writes a score report in a format.
-pub fn write_score(
-    out: &mut dyn Write,
-    rep: &ScoreReport<'_>,
-    format: Format,
-    _per: Option<Per>,
-) -> anyhow::Result<()> {
+/// One output format.
+pub trait Reporter {
+    /// Writes a score report.
+    fn score(&self, out: &mut dyn Write, rep: &ScoreReport<'_>) -> io::Result<()>;
+    /// Writes a comparison.
+    fn compare(&self, out: &mut dyn Write, rep: &CompareReport<'_>) -> io::Result<()>;
+}
+
+/// The reporter of a format.
+pub fn reporter(format: Format) -> Box<dyn Reporter> {
     match format {
-        _ => {
-            let themes = rep.matcher.themes();
-            for d in rep.documents {
-                for (i, s) in d.sentences.iter().enumerate() {
-                    let scores: Vec<String> = s
-                        .scores
-                        .iter()
-                        .enumerate()
-                        .filter(|(_, v)| **v != 0.0)
-                        .map(|(t, v)| format!("{}={v}", themes[t]))
-                        .collect();
-                    writeln!(
-                        out,
-                        "{i}\t{}\t{}\t{}",
-                        s.attribution.speaker.as_deref().unwrap_or("-"),
-                        scores.join(","),
-                        s.sentence.text(&d.doc.text)
-                    )?;
+        Format::Table => Box::new(table::Table),
+        Format::Json => Box::new(json::Json),
+        Format::Jsonl => Box::new(jsonl::Jsonl),
+        Format::Csv => Box::new(csv::Csv),
+        Format::Markdown => Box::new(markdown::Markdown),
+    }
+}
+
+/// A number for humans: integers without decimals, others with up to three, no trailing zeros.
+pub fn num(x: f64) -> String {
+    if x == 0.0 {
+        return "0".into();
+    }
+    let s = format!("{x:.3}");
+    let s = s.trim_end_matches('0').trim_end_matches('.');
+    if s == "-0" { "0".into() } else { s.to_string() }
+}
+
+/// Rounds to four decimals (rates in JSON, so that float noise does not show).
+pub fn round4(x: f64) -> f64 {
+    (x * 10_000.0).round() / 10_000.0
+}
+
+/// The rows of an actor table: actors by sentences, then narration.
+pub fn actor_rows(b: &Breakdown) -> Vec<(String, Option<&str>, &Tally)> {
+    let mut rows: Vec<(String, Option<&str>, &Tally)> = b
+        .actors_by_sentences()
+        .into_iter()
+        .map(|(name, a)| (name.clone(), a.group.as_deref(), &a.tally))
+        .collect();
+    if b.narration.sentences > 0 {
+        rows.push(("(narration)".into(), None, &b.narration));
+    }
+    rows
+}
+
+/// Sentences with at least one match, per theme, over all documents.
+pub fn sentences_with_hits(docs: &[AnalyzedDocument], themes: usize) -> Vec<u64> {
+    let mut v = vec![0u64; themes];
+    for d in docs {
+        for s in &d.sentences {
+            for (t, n) in v.iter_mut().enumerate() {
+                if s.matches.iter().any(|m| m.theme == t) {
+                    *n += 1;
                 }
             }
         }
     }
-    Ok(())
+    v
+}
+
+/// The sums of one document.
+pub fn doc_tally(d: &AnalyzedDocument, themes: usize) -> Tally {
+    let mut t = Tally::new(themes);
+    t.documents = 1;
+    for s in &d.sentences {
+        t.add_sentence(s);
+    }
+    t
+}
+
+/// A titled grid of cells: the common shape of the human formats (table, Markdown).
+pub struct Section {
+    /// Heading.
+    pub title: String,
+    /// Column names.
+    pub header: Vec<String>,
+    /// Rows of cells.
+    pub rows: Vec<Vec<String>>,
+    /// A column that may be shortened to fit the width (the sentence text).
+    pub shrink: Option<usize>,
+    /// Notes printed under the grid (warnings, explanations).
+    pub notes: Vec<String>,
+}
+
+fn scores_cell(themes: &[String], scores: &[f64]) -> String {
+    scores
+        .iter()
+        .enumerate()
+        .filter(|(_, v)| **v != 0.0)
+        .map(|(t, v)| format!("{} {}", themes[t], num(*v)))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// The sections of a score report.
+pub fn score_sections(rep: &ScoreReport<'_>) -> Vec<Section> {
+    let themes = rep.matcher.themes();
+    let mut out = Vec::new();
+    for d in rep.documents {
+        let text = &d.doc.text;
+        let rows = d
+            .sentences
+            .iter()
+            .enumerate()
+            .map(|(i, s)| {
+                vec![
+                    i.to_string(),
+                    s.attribution.speaker.clone().unwrap_or_else(|| "-".into()),
+                    s.attribution.kind.as_str().to_string(),
+                    scores_cell(themes, &s.scores),
+                    s.sentence.text(text).to_string(),
+                ]
+            })
+            .collect();
+        let mut notes = Vec::new();
+        if d.doc.replaced > 0 {
+            notes.push(format!(
+                "{} invalid UTF-8 sequence(s) replaced",
+                d.doc.replaced
+            ));
+        }
+        if d.sentences.is_empty() {
+            notes.push("no sentences".into());
+        }
+        out.push(Section {
+            title: d.doc.id.clone(),
+            header: ["#", "speaker", "attribution", "scores", "sentence"]
+                .map(String::from)
+                .to_vec(),
+            rows,
+            shrink: Some(4),
+            notes,
+        });
+        if rep.explain {
+            let mut rows = Vec::new();
+            for (i, s) in d.sentences.iter().enumerate() {
+                for m in &s.matches {
+                    rows.push(vec![
+                        i.to_string(),
+                        themes[m.theme].clone(),
+                        rep.matcher.term_label(m.term).to_string(),
+                        text[m.start..m.end].to_string(),
+                        format!("{}..{}", m.start, m.end),
+                        num(m.weight),
+                        if m.negated {
+                            "yes".into()
+                        } else {
+                            String::new()
+                        },
+                    ]);
+                }
+            }
+            out.push(Section {
+                title: format!("{}: matches", d.doc.id),
+                header: ["#", "theme", "term", "text", "bytes", "weight", "negated"]
+                    .map(String::from)
+                    .to_vec(),
+                rows,
+                shrink: None,
+                notes: Vec::new(),
+            });
+            let rows = d
+                .sentences
+                .iter()
+                .enumerate()
+                .filter(|(_, s)| s.attribution.speaker.is_some() || !s.attribution.rule.is_empty())
+                .map(|(i, s)| {
+                    let a = &s.attribution;
+                    vec![
+                        i.to_string(),
+                        a.speaker.clone().unwrap_or_else(|| "-".into()),
+                        a.kind.as_str().to_string(),
+                        a.cue
+                            .as_ref()
+                            .map(|c| format!("{} ({}..{})", c.text, c.start, c.end))
+                            .unwrap_or_default(),
+                        a.rule.clone(),
+                    ]
+                })
+                .collect();
+            out.push(Section {
+                title: format!("{}: attribution evidence", d.doc.id),
+                header: ["#", "speaker", "attribution", "cue", "rule"]
+                    .map(String::from)
+                    .to_vec(),
+                rows,
+                shrink: Some(4),
+                notes: Vec::new(),
+            });
+        }
+    }
+    let total = &rep.breakdown.total;
+    let with_hits = sentences_with_hits(rep.documents, themes.len());
+    out.push(Section {
+        title: "Themes".into(),
+        header: ["theme", "score", "hits", "sentences", "per 1k tokens"]
+            .map(String::from)
+            .to_vec(),
+        rows: themes
+            .iter()
+            .enumerate()
+            .map(|(i, id)| {
+                vec![
+                    id.clone(),
+                    num(total.score(i)),
+                    total.hits[i].to_string(),
+                    with_hits[i].to_string(),
+                    num(total.per_1k(i)),
+                ]
+            })
+            .collect(),
+        shrink: None,
+        notes: vec![format!(
+            "{} document(s), {} sentence(s), {} tokens",
+            total.documents, total.sentences, total.tokens
+        )],
+    });
+    let mut header: Vec<String> = ["actor", "group", "docs", "sentences", "tokens"]
+        .map(String::from)
+        .to_vec();
+    header.extend(themes.iter().cloned());
+    out.push(Section {
+        title: "Actors (theme scores)".into(),
+        header,
+        rows: actor_rows(rep.breakdown)
+            .into_iter()
+            .map(|(name, group, t)| {
+                let mut row = vec![
+                    name,
+                    group.unwrap_or("").to_string(),
+                    t.documents.to_string(),
+                    t.sentences.to_string(),
+                    t.tokens.to_string(),
+                ];
+                row.extend((0..themes.len()).map(|i| num(t.score(i))));
+                row
+            })
+            .collect(),
+        shrink: None,
+        notes: Vec::new(),
+    });
+    out
+}
+
+fn interval_cell(i: &crate::compare::Interval) -> String {
+    format!("{} [{}, {}]", num(i.value), num(i.low), num(i.high))
+}
+
+/// The sections of a comparison.
+pub fn compare_sections(rep: &CompareReport<'_>) -> Vec<Section> {
+    let c = rep.comparison;
+    let mut out = Vec::new();
+    let mut notes: Vec<String> = c
+        .speakers
+        .iter()
+        .filter_map(|s| s.warning.as_ref().map(|w| format!("{}: {w}", s.actor)))
+        .collect();
+    notes.extend(
+        c.missing
+            .iter()
+            .map(|m| format!("not found among the speakers: {m}")),
+    );
+    out.push(Section {
+        title: "Speakers".into(),
+        header: ["actor", "group", "docs", "sentences", "tokens"]
+            .map(String::from)
+            .to_vec(),
+        rows: c
+            .speakers
+            .iter()
+            .map(|s| {
+                vec![
+                    s.actor.clone(),
+                    s.group.clone().unwrap_or_default(),
+                    s.documents.to_string(),
+                    s.sentences.to_string(),
+                    s.tokens.to_string(),
+                ]
+            })
+            .collect(),
+        shrink: None,
+        notes,
+    });
+    let mut header = vec!["theme".to_string()];
+    header.extend(c.speakers.iter().map(|s| s.actor.clone()));
+    out.push(Section {
+        title: format!(
+            "Rate per 1,000 tokens [95% bootstrap interval; {} replicates over sentences, seed {}]",
+            c.replicates, c.seed
+        ),
+        header,
+        rows: c
+            .themes
+            .iter()
+            .enumerate()
+            .map(|(i, t)| {
+                let mut row = vec![t.clone()];
+                row.extend(c.speakers.iter().map(|s| interval_cell(&s.rates[i])));
+                row
+            })
+            .collect(),
+        shrink: None,
+        notes: Vec::new(),
+    });
+    if let Some(p) = &c.pair {
+        out.push(Section {
+            title: format!("Difference: {} − {} (per 1,000 tokens)", p.a, p.b),
+            header: ["theme", "difference [95% interval]", "interval excludes 0"]
+                .map(String::from)
+                .to_vec(),
+            rows: c
+                .themes
+                .iter()
+                .enumerate()
+                .map(|(i, t)| {
+                    let d = &p.differences[i];
+                    let clear = d.low > 0.0 || d.high < 0.0;
+                    vec![
+                        t.clone(),
+                        interval_cell(d),
+                        if clear { "yes".into() } else { "no".into() },
+                    ]
+                })
+                .collect(),
+            shrink: None,
+            notes: p.warning.iter().cloned().collect(),
+        });
+    }
+    for t in &c.terms {
+        out.push(Section {
+            title: format!(
+                "Words that distinguish {} from {} (log-odds, informative Dirichlet prior)",
+                t.actor,
+                if t.versus.is_empty() {
+                    "-".to_string()
+                } else {
+                    t.versus.join(", ")
+                }
+            ),
+            header: ["term", "count", "others", "log-odds", "z"]
+                .map(String::from)
+                .to_vec(),
+            rows: t
+                .terms
+                .iter()
+                .map(|d| {
+                    vec![
+                        d.term.clone(),
+                        d.count.to_string(),
+                        d.count_others.to_string(),
+                        num(d.log_odds),
+                        num(d.z),
+                    ]
+                })
+                .collect(),
+            shrink: None,
+            notes: t.warning.iter().cloned().collect(),
+        });
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_are_short_and_exact_enough() {
+        assert_eq!(num(1.0), "1");
+        assert_eq!(num(1.5), "1.5");
+        assert_eq!(num(-2.25), "-2.25");
+        assert_eq!(num(1.0 / 3.0), "0.333");
+        assert_eq!(num(0.0), "0");
+        assert_eq!(num(-0.0001), "0");
+    }
 }

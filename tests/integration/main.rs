@@ -3,5 +3,6 @@
 mod attribution;
 mod batch;
 mod common;
+mod compare;
 mod lexicon;
 mod score;

@@ -1,0 +1,768 @@
+//! Names, titles and tokens: a small tokenizer over a sentence, the capitalised runs that make a
+//! name, title stripping ("Russian President Vladimir Putin" → "Vladimir Putin") and the words
+//! that never start a name (sentence-initial function words, pronouns).
+
+/// A token: a byte span of the document and what it is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Tok {
+    pub start: usize,
+    pub end: usize,
+    pub kind: TokKind,
+}
+
+/// Token classes the rules look at.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum TokKind {
+    /// Letters, digits, inner `.`/`'`/`-` ("U.S.", "O'Brien", "al-Assad", "Mr.").
+    Word,
+    /// `'s` or `’s` after a word.
+    Possessive,
+    /// `,`
+    Comma,
+    /// `:`
+    Colon,
+    /// An opening or closing quotation mark.
+    Quote,
+    /// `;`, `(`, `)`, dashes and anything else.
+    Other,
+}
+
+/// Tokenizes `text[range]` into `out` (cleared first), offsets into `text`.
+pub(crate) fn tokenize(text: &str, start: usize, end: usize, out: &mut Vec<Tok>) {
+    out.clear();
+    let b = text.as_bytes();
+    let mut i = start;
+    while i < end {
+        let c = b[i];
+        if c.is_ascii_whitespace() {
+            i += 1;
+            continue;
+        }
+        if is_word_byte(b, i, end) {
+            let s = i;
+            i += char_len(c);
+            while i < end {
+                if is_word_byte(b, i, end) {
+                    i += char_len(b[i]);
+                } else if (b[i] == b'.' || b[i] == b'-' || b[i] == b'\'')
+                    && i + 1 < end
+                    && is_word_byte(b, i + 1, end)
+                {
+                    // inner punctuation: "U.S", "al-Assad", "O'Brien" but not "Putin's"
+                    if b[i] == b'\''
+                        && i + 2 <= end
+                        && (b[i + 1] == b's' || b[i + 1] == b'S')
+                        && (i + 2 == end || !is_word_byte(b, i + 2, end))
+                    {
+                        break;
+                    }
+                    i += 1;
+                } else if b[i] == b'.' && (i - s == 1 || is_abbrev(&text[s..i])) {
+                    // "J." "Mr." "U.S." keep their dot
+                    i += 1;
+                    break;
+                } else {
+                    break;
+                }
+            }
+            // "’s" (E2 80 99 73) or "'s"
+            out.push(Tok {
+                start: s,
+                end: i,
+                kind: TokKind::Word,
+            });
+            if i < end {
+                let poss = if b[i] == b'\'' && i + 1 < end && (b[i + 1] | 0x20) == b's' {
+                    Some(2)
+                } else if text[i..end].starts_with("\u{2019}s") {
+                    Some(4)
+                } else {
+                    None
+                };
+                if let Some(n) = poss
+                    && (i + n >= end || !is_word_byte(b, i + n, end))
+                {
+                    out.push(Tok {
+                        start: i,
+                        end: i + n,
+                        kind: TokKind::Possessive,
+                    });
+                    i += n;
+                }
+            }
+            continue;
+        }
+        let n = char_len(c);
+        let ch = &text[i..(i + n).min(end)];
+        let kind = match ch {
+            "," => TokKind::Comma,
+            ":" => TokKind::Colon,
+            "\"" | "\u{201c}" | "\u{201d}" | "\u{00ab}" | "\u{00bb}" => TokKind::Quote,
+            _ => TokKind::Other,
+        };
+        out.push(Tok {
+            start: i,
+            end: (i + n).min(end),
+            kind,
+        });
+        i += n;
+    }
+}
+
+fn char_len(first: u8) -> usize {
+    match first {
+        0x00..=0x7f => 1,
+        0xc0..=0xdf => 2,
+        0xe0..=0xef => 3,
+        _ => 4,
+    }
+}
+
+/// A letter or digit (any non-ASCII char except typographic punctuation counts as a letter).
+fn is_word_byte(b: &[u8], i: usize, end: usize) -> bool {
+    let c = b[i];
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric();
+    }
+    if c == 0xe2 && i + 2 < end + 1 && i + 1 < b.len() && b[i + 1] == 0x80 {
+        return false; // U+2000..U+203F: dashes, quotes, ellipsis
+    }
+    if c == 0xc2 {
+        return false; // U+0080..U+00BF: nbsp, «, », ·
+    }
+    c >= 0xc3
+}
+
+/// Abbreviations that keep their final dot in a token.
+fn is_abbrev(w: &str) -> bool {
+    matches!(
+        w,
+        "Mr" | "Mrs"
+            | "Ms"
+            | "Dr"
+            | "St"
+            | "Sen"
+            | "Gov"
+            | "Rep"
+            | "Gen"
+            | "Jr"
+            | "Sr"
+            | "Lt"
+            | "Col"
+            | "Prof"
+            | "Capt"
+            | "Adm"
+            | "Sgt"
+            | "Rev"
+            | "U.S"
+            | "U.N"
+            | "U.K"
+            | "Messrs"
+    )
+}
+
+/// Does the word start with an upper-case letter?
+pub(crate) fn is_capitalized(w: &str) -> bool {
+    w.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// Titles and rank words: stripped from names, and a name phrase made only of them is a title
+/// reference ("the President").
+pub(crate) fn is_title(w: &str) -> bool {
+    let w = w.trim_end_matches('.');
+    matches!(
+        w.to_ascii_lowercase().as_str(),
+        "president"
+            | "vice"
+            | "mr"
+            | "mrs"
+            | "ms"
+            | "miss"
+            | "dr"
+            | "sen"
+            | "senator"
+            | "rep"
+            | "representative"
+            | "gov"
+            | "governor"
+            | "secretary"
+            | "minister"
+            | "foreign"
+            | "prime"
+            | "spokesperson"
+            | "spokesman"
+            | "spokeswoman"
+            | "gen"
+            | "general"
+            | "judge"
+            | "justice"
+            | "sir"
+            | "former"
+            | "chairman"
+            | "chairwoman"
+            | "ambassador"
+            | "mayor"
+            | "prof"
+            | "professor"
+            | "rev"
+            | "lt"
+            | "col"
+            | "sgt"
+            | "capt"
+            | "adm"
+            | "premier"
+            | "chancellor"
+            | "speaker"
+            | "deputy"
+            | "director"
+            | "king"
+            | "queen"
+            | "prince"
+            | "princess"
+            | "emperor"
+            | "sheikh"
+            | "chief"
+            | "commander"
+            | "head"
+            | "envoy"
+            | "counsellor"
+            | "counselor"
+            | "aide"
+            | "adviser"
+            | "advisor"
+            | "assistant"
+            | "press"
+            | "first"
+            | "lady"
+            | "madam"
+            | "messrs"
+            | "senior"
+            | "attorney"
+            | "acting"
+            | "candidate"
+            | "nominee"
+            | "leader"
+            | "minority"
+            | "majority"
+            | "whip"
+            | "chair"
+            | "ceo"
+            | "executive"
+            | "officer"
+            | "colonel"
+            | "lieutenant"
+            | "captain"
+            | "admiral"
+            | "marshal"
+            | "sergeant"
+            | "pope"
+            | "cardinal"
+            | "archbishop"
+            | "bishop"
+            | "patriarch"
+            | "metropolitan"
+            | "father"
+            | "state"
+            | "defence"
+            | "defense"
+            | "affairs"
+            | "interior"
+            | "finance"
+            | "economy"
+            | "trade"
+            | "security"
+            | "council"
+            | "chairperson"
+            | "commissioner"
+            | "coordinator"
+            | "member"
+            | "members"
+            | "delegate"
+            | "gop"
+            | "democratic"
+            | "republican"
+            | "presidential"
+            | "hopeful"
+            | "businessman"
+            | "billionaire"
+            | "mogul"
+            | "rival"
+            | "opponent"
+            | "host"
+            | "anchor"
+            | "correspondent"
+            | "columnist"
+            | "pastor"
+    )
+}
+
+/// Words that are capitalised at a sentence start or in a heading but never begin a name.
+pub(crate) fn is_stop(w: &str) -> bool {
+    matches!(
+        w,
+        "The"
+            | "A"
+            | "An"
+            | "But"
+            | "And"
+            | "Or"
+            | "So"
+            | "Yet"
+            | "However"
+            | "Meanwhile"
+            | "Also"
+            | "Then"
+            | "This"
+            | "That"
+            | "These"
+            | "Those"
+            | "It"
+            | "He"
+            | "She"
+            | "They"
+            | "We"
+            | "I"
+            | "You"
+            | "His"
+            | "Her"
+            | "Their"
+            | "Our"
+            | "Its"
+            | "My"
+            | "Your"
+            | "In"
+            | "On"
+            | "At"
+            | "For"
+            | "With"
+            | "After"
+            | "Before"
+            | "When"
+            | "While"
+            | "As"
+            | "If"
+            | "Although"
+            | "Though"
+            | "Speaking"
+            | "Earlier"
+            | "Later"
+            | "Last"
+            | "Next"
+            | "Today"
+            | "Yesterday"
+            | "Tomorrow"
+            | "Monday"
+            | "Tuesday"
+            | "Wednesday"
+            | "Thursday"
+            | "Friday"
+            | "Saturday"
+            | "Sunday"
+            | "Still"
+            | "Now"
+            | "Instead"
+            | "Indeed"
+            | "Moreover"
+            | "Furthermore"
+            | "Besides"
+            | "Thus"
+            | "Hence"
+            | "Because"
+            | "Since"
+            | "Asked"
+            | "Here"
+            | "There"
+            | "What"
+            | "Who"
+            | "Why"
+            | "How"
+            | "Where"
+            | "Which"
+            | "According"
+            | "Both"
+            | "All"
+            | "Some"
+            | "Many"
+            | "Most"
+            | "Several"
+            | "Each"
+            | "Every"
+            | "No"
+            | "Not"
+            | "Yes"
+            | "Of"
+            | "By"
+            | "From"
+            | "To"
+            | "Under"
+            | "Over"
+            | "During"
+            | "Through"
+            | "Among"
+            | "About"
+            | "Like"
+            | "Unlike"
+            | "Despite"
+            | "Even"
+            | "Only"
+            | "Just"
+            | "Once"
+            | "Again"
+            | "Well"
+            | "Oh"
+            | "Ok"
+            | "OK"
+            | "Thank"
+            | "Thanks"
+            | "Dear"
+            | "Please"
+            | "Let"
+            | "Do"
+            | "Does"
+            | "Did"
+            | "Is"
+            | "Are"
+            | "Was"
+            | "Were"
+            | "Will"
+            | "Would"
+            | "Can"
+            | "Could"
+            | "Should"
+            | "May"
+            | "Might"
+            | "Must"
+            | "Has"
+            | "Have"
+            | "Had"
+            | "Said"
+            | "Says"
+            | "Mr"
+            | "Mrs"
+            | "Ms"
+            | "Dr"
+            | "Colleagues"
+            | "Friends"
+            | "Ladies"
+            | "Gentlemen"
+            | "January"
+            | "February"
+            | "March"
+            | "April"
+            | "June"
+            | "July"
+            | "August"
+            | "September"
+            | "October"
+            | "November"
+            | "December"
+            | "Sept"
+            | "Tonight"
+            | "Overall"
+            | "Finally"
+            | "First"
+            | "Second"
+            | "Third"
+            | "Separately"
+            | "Similarly"
+            | "Likewise"
+            | "Additionally"
+            | "Nevertheless"
+            | "Nonetheless"
+            | "Otherwise"
+            | "Perhaps"
+            | "Maybe"
+            | "Clearly"
+            | "Obviously"
+            | "Certainly"
+            | "Recently"
+            | "Previously"
+            | "Currently"
+            | "Initially"
+            | "Ultimately"
+            | "Specifically"
+            | "Particularly"
+            | "Especially"
+            | "Importantly"
+            | "Notably"
+            | "Interestingly"
+            | "Regarding"
+            | "Concerning"
+            | "Following"
+            | "Including"
+            | "Given"
+            | "Whether"
+            | "Unless"
+            | "Until"
+            | "Whereas"
+            | "Whatever"
+            | "Whoever"
+            | "Nor"
+            | "Neither"
+            | "Either"
+            | "Other"
+            | "Another"
+            | "Such"
+            | "Same"
+            | "Any"
+            | "One"
+            | "Two"
+            | "Three"
+            | "Everyone"
+            | "Nobody"
+            | "Someone"
+            | "Anyone"
+            | "Everybody"
+            | "Somebody"
+    )
+}
+
+/// Lower-case connectors allowed inside a name ("Abu Bakr al Baghdadi", "Charles de Gaulle").
+pub(crate) fn is_name_connector(w: &str) -> bool {
+    matches!(
+        w,
+        "de" | "da"
+            | "del"
+            | "della"
+            | "di"
+            | "du"
+            | "van"
+            | "von"
+            | "der"
+            | "den"
+            | "bin"
+            | "ibn"
+            | "al"
+            | "el"
+            | "la"
+            | "le"
+            | "dos"
+            | "das"
+            | "ben"
+            | "abu"
+    )
+}
+
+/// Nationality and party adjectives stripped from the front of a name ("Republican Donald Trump").
+pub(crate) fn is_modifier(w: &str) -> bool {
+    matches!(
+        w,
+        "Russian"
+            | "Chinese"
+            | "American"
+            | "U.S."
+            | "US"
+            | "British"
+            | "French"
+            | "German"
+            | "Japanese"
+            | "Indian"
+            | "Iranian"
+            | "Turkish"
+            | "Ukrainian"
+            | "Syrian"
+            | "Israeli"
+            | "Palestinian"
+            | "Egyptian"
+            | "Saudi"
+            | "Italian"
+            | "Spanish"
+            | "Brazilian"
+            | "Mexican"
+            | "Canadian"
+            | "Korean"
+            | "Vietnamese"
+            | "Kazakh"
+            | "Belarusian"
+            | "Mongolian"
+            | "Pakistani"
+            | "Afghan"
+            | "Iraqi"
+            | "European"
+            | "Democrat"
+            | "Republican"
+            | "Democratic"
+            | "GOP"
+            | "Labour"
+            | "Conservative"
+            | "Liberal"
+            | "Australian"
+            | "Polish"
+            | "Finnish"
+            | "Swedish"
+            | "Norwegian"
+            | "Dutch"
+            | "Belgian"
+            | "Austrian"
+            | "Swiss"
+            | "Greek"
+            | "Cuban"
+            | "Venezuelan"
+            | "Serbian"
+            | "Armenian"
+            | "Azerbaijani"
+            | "Georgian"
+            | "Uzbek"
+            | "Kyrgyz"
+            | "Tajik"
+            | "Turkmen"
+            | "Estonian"
+            | "Latvian"
+            | "Lithuanian"
+            | "Moldovan"
+            | "Bulgarian"
+            | "Romanian"
+            | "Hungarian"
+            | "Czech"
+            | "Slovak"
+            | "Indonesian"
+            | "Malaysian"
+            | "Thai"
+            | "Filipino"
+            | "Singaporean"
+            | "African"
+            | "Nigerian"
+            | "Kenyan"
+            | "Ethiopian"
+            | "Argentine"
+            | "Argentinian"
+            | "Chilean"
+            | "Peruvian"
+            | "Colombian"
+            | "Former"
+            | "Then"
+            | "Then-"
+            | "Outgoing"
+            | "Incoming"
+            | "Acting"
+            | "Senior"
+            | "Top"
+            | "Deputy"
+            | "Chief"
+            | "White"
+            | "House"
+            | "Kremlin"
+            | "State"
+            | "Department"
+            | "Foreign"
+            | "Ministry"
+            | "Pentagon"
+            | "UN"
+            | "U.N."
+            | "EU"
+            | "NATO"
+            | "Trump"
+            | "Clinton"
+            | "Obama"
+    )
+}
+
+/// Personal pronouns that can be a speaker: (lower-case form, gender: 'm', 'f', 'p' plural, 'n' neuter).
+pub(crate) fn pronoun(w: &str) -> Option<char> {
+    match w {
+        "he" | "He" => Some('m'),
+        "she" | "She" => Some('f'),
+        "they" | "They" => Some('p'),
+        "it" | "It" => Some('n'),
+        "who" => Some('w'),
+        _ => None,
+    }
+}
+
+/// Strips leading stop words, titles and modifiers from a run of capitalised words; returns the
+/// index range of the name inside `words`, or `None` when nothing but titles is left (the run is a
+/// title reference such as "the President").
+pub(crate) fn strip_titles(words: &[&str]) -> Option<(usize, usize)> {
+    let mut a = 0;
+    let b = words.len();
+    while a < b && is_stop(words[a]) {
+        a += 1;
+    }
+    // the last title word: everything before it is title or modifier
+    if let Some(t) = (a..b)
+        .rev()
+        .find(|&i| is_title(words[i]) && (i + 1 == b || !is_title_false_positive(words, i)))
+    {
+        a = t + 1;
+        // "President of Russia Vladimir Putin", "Secretary of State John Kerry"
+        if a < b && matches!(words[a], "of" | "for") {
+            a += 1;
+            if a < b && words[a] == "the" {
+                a += 1;
+            }
+            let rest = b - a;
+            if rest >= 3 {
+                a = b - 2;
+            } else if rest == 2 {
+                a = b - 1;
+            } else {
+                return None;
+            }
+        }
+    }
+    while a < b && (is_modifier(words[a]) || is_stop(words[a])) && b - a > 1 {
+        a += 1;
+    }
+    while a < b && is_name_connector(words[a]) {
+        a += 1;
+    }
+    let mut e = b;
+    while e > a && (is_name_connector(words[e - 1]) || words[e - 1] == "of") {
+        e -= 1;
+    }
+    if a >= e { None } else { Some((a, e)) }
+}
+
+/// A title word used as a surname or a name part ("John Chief", rare): only "State" and "Security"
+/// need care, and only when they are the last word.
+fn is_title_false_positive(words: &[&str], i: usize) -> bool {
+    // "Head" "First" "Press" in the middle of a capitalised run are treated as titles anyway.
+    let _ = (words, i);
+    false
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(s: &str) -> Vec<String> {
+        let mut v = Vec::new();
+        tokenize(s, 0, s.len(), &mut v);
+        v.iter().map(|t| s[t.start..t.end].to_string()).collect()
+    }
+
+    #[test]
+    fn tokens_keep_abbreviations_and_split_possessives() {
+        assert_eq!(
+            words("Mr. Putin's U.S. visit, “no”"),
+            ["Mr.", "Putin", "'s", "U.S.", "visit", ",", "“", "no", "”"]
+        );
+        assert_eq!(
+            words("Xi Jinping’s al-Assad O'Brien"),
+            ["Xi", "Jinping", "’s", "al-Assad", "O'Brien"]
+        );
+    }
+
+    #[test]
+    fn titles_are_stripped() {
+        let s = |w: &[&str]| strip_titles(w).map(|(a, b)| w[a..b].join(" "));
+        assert_eq!(
+            s(&["Russian", "President", "Vladimir", "Putin"]).as_deref(),
+            Some("Vladimir Putin")
+        );
+        assert_eq!(
+            s(&["President", "of", "Russia", "Vladimir", "Putin"]).as_deref(),
+            Some("Vladimir Putin")
+        );
+        assert_eq!(
+            s(&["Secretary", "of", "State", "John", "Kerry"]).as_deref(),
+            Some("John Kerry")
+        );
+        assert_eq!(s(&["The", "President"]), None);
+        assert_eq!(
+            s(&["Republican", "Donald", "Trump"]).as_deref(),
+            Some("Donald Trump")
+        );
+        assert_eq!(s(&["Mr.", "Putin"]).as_deref(), Some("Putin"));
+    }
+}

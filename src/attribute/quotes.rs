@@ -1,0 +1,144 @@
+//! Direct quotations: the byte intervals inside quotation marks, straight or curly, grouped into
+//! quotes that may run over several sentences and paragraphs (a paragraph that opens with a mark
+//! while the previous one left a quote open continues it, as newspapers write long quotes).
+//! Unbalanced marks close at the end of their paragraph, so they never swallow the document.
+
+use memchr::memchr3_iter;
+
+/// One quoted interval (a quote may have one per paragraph).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Quoted {
+    /// First byte after the opening mark.
+    pub start: usize,
+    /// The closing mark (or the paragraph end when unclosed).
+    pub end: usize,
+    /// The quote this interval belongs to; intervals of one quote share it.
+    pub group: usize,
+    /// The opening mark's offset.
+    pub open: usize,
+    /// One past the closing mark, or `end` when unclosed.
+    pub close: usize,
+}
+
+/// Finds the quoted intervals of a document, in order. `paragraphs` are (start, end) byte spans.
+pub(crate) fn find(text: &str, paragraphs: &[(usize, usize)], out: &mut Vec<Quoted>) {
+    out.clear();
+    let b = text.as_bytes();
+    let mut group = 0usize;
+    let mut carried_open = false;
+    for &(ps, pe) in paragraphs {
+        let mut open: Option<usize> = None; // offset of the opening mark
+        let mut first = true;
+        let mut continuing = false;
+        // candidates: '"', and 0xE2 (lead byte of “ ” « » is 0xE2/0xC2)
+        for i in memchr3_iter(b'"', 0xe2, 0xc2, &b[ps..pe]) {
+            let i = ps + i;
+            let (is_open, is_close, len) = match b[i] {
+                b'"' => {
+                    let prev = if i == ps { b' ' } else { b[i - 1] };
+                    let opening = prev.is_ascii_whitespace()
+                        || matches!(prev, b'(' | b'[' | b'-' | b'/')
+                        || (prev >= 0x80 && i >= ps + 3 && &b[i - 3..i] == "\u{2014}".as_bytes());
+                    (opening, !opening, 1)
+                }
+                0xe2 if b[i + 1..].starts_with(&[0x80, 0x9c]) => (true, false, 3),
+                0xe2 if b[i + 1..].starts_with(&[0x80, 0x9d]) => (false, true, 3),
+                0xc2 if b.get(i + 1) == Some(&0xab) => (true, false, 2),
+                0xc2 if b.get(i + 1) == Some(&0xbb) => (false, true, 2),
+                _ => continue,
+            };
+            let at_start = first && text[ps..i].trim().is_empty();
+            first = false;
+            if is_open {
+                if open.is_none() {
+                    if !(at_start && carried_open) {
+                        group += 1;
+                    } else {
+                        continuing = true;
+                    }
+                    open = Some(i);
+                }
+                // a second opening mark inside an open quote: keep the first
+            } else if is_close {
+                if let Some(o) = open.take() {
+                    out.push(Quoted {
+                        start: o + len_of(b, o),
+                        end: i,
+                        group,
+                        open: o,
+                        close: i + len,
+                    });
+                }
+                // a closing mark with nothing open: ignored
+            }
+        }
+        let _ = continuing;
+        carried_open = false;
+        if let Some(o) = open {
+            out.push(Quoted {
+                start: o + len_of(b, o),
+                end: pe,
+                group,
+                open: o,
+                close: pe,
+            });
+            carried_open = true;
+        }
+    }
+}
+
+fn len_of(b: &[u8], i: usize) -> usize {
+    match b[i] {
+        b'"' => 1,
+        0xc2 => 2,
+        _ => 3,
+    }
+}
+
+/// Is the byte offset inside a quoted interval? `qs` sorted by start.
+pub(crate) fn inside(qs: &[Quoted], at: usize) -> Option<&Quoted> {
+    let i = qs.partition_point(|q| q.start <= at);
+    if i == 0 {
+        return None;
+    }
+    let q = &qs[i - 1];
+    (at < q.end).then_some(q)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn paras(t: &str) -> Vec<(usize, usize)> {
+        let mut v = Vec::new();
+        let mut off = 0;
+        for l in t.split_inclusive('\n') {
+            let body = l.trim_end();
+            if !body.trim().is_empty() {
+                v.push((off, off + body.len()));
+            }
+            off += l.len();
+        }
+        v
+    }
+
+    #[test]
+    fn curly_and_straight_quotes() {
+        let t = "“We agree,” he said. Then \"no\" and “yes”.";
+        let mut q = Vec::new();
+        find(t, &paras(t), &mut q);
+        let s: Vec<&str> = q.iter().map(|q| &t[q.start..q.end]).collect();
+        assert_eq!(s, ["We agree,", "no", "yes"]);
+    }
+
+    #[test]
+    fn quote_continues_across_paragraphs_and_unbalanced_closes() {
+        let t = "“First part.\n“Second part,” he said.\nA “stray mark here.\nNarration.";
+        let mut q = Vec::new();
+        find(t, &paras(t), &mut q);
+        assert_eq!(q.len(), 3);
+        assert_eq!(q[0].group, q[1].group);
+        assert_ne!(q[1].group, q[2].group);
+        assert!(q[2].end <= t.find("\nNarration").unwrap());
+    }
+}

@@ -1,0 +1,152 @@
+//! Transcript turns: a paragraph opening with a label such as "Vladimir Putin:",
+//! "Xi Jinping (retranslated):", "Q:" or "Question:" gives the speaker of that paragraph and of the
+//! following ones until the next label.
+
+use super::names::{Tok, TokKind, is_capitalized, is_name_connector, strip_titles, tokenize};
+
+/// A label found at a paragraph start.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct Label {
+    /// The speaker, titles stripped ("Vladimir Putin", "Question").
+    pub speaker: String,
+    /// Byte span of the label including the colon.
+    pub start: usize,
+    pub end: usize,
+    /// Had a parenthetical such as "(retranslated)".
+    pub parenthetical: bool,
+}
+
+const NOT_LABELS: &[&str] = &[
+    "Note",
+    "Source",
+    "Sources",
+    "Photo",
+    "Photos",
+    "Update",
+    "Related",
+    "Editor",
+    "Correction",
+    "Read",
+    "See",
+    "Watch",
+    "Video",
+    "Listen",
+    "Warning",
+    "Subject",
+    "Re",
+    "Date",
+    "Time",
+    "Place",
+    "Location",
+    "Tags",
+    "Topics",
+    "Theme",
+    "Reference",
+    "Background",
+    "Summary",
+    "Conclusion",
+    "Agenda",
+    "Example",
+    "Important",
+    "Breaking",
+    "Exclusive",
+    "Analysis",
+    "Opinion",
+    "Comment",
+    "Quote",
+    "Translation",
+];
+
+/// A label at `text[start..]` (a paragraph start), reading at most up to `end`.
+pub(crate) fn label_at(text: &str, start: usize, end: usize, toks: &mut Vec<Tok>) -> Option<Label> {
+    // a label is short: look at the first 120 bytes only
+    let mut lim = (start + 120).min(end);
+    while !text.is_char_boundary(lim) {
+        lim -= 1;
+    }
+    let colon = text[start..lim].find(':')? + start;
+    // "10:30", "http://"
+    if text
+        .as_bytes()
+        .get(colon + 1)
+        .is_some_and(|b| !b.is_ascii_whitespace())
+    {
+        return None;
+    }
+    tokenize(text, start, colon, toks);
+    if toks.is_empty() || toks.len() > 12 {
+        return None;
+    }
+    let mut words: Vec<&str> = Vec::with_capacity(8);
+    let mut in_paren = false;
+    let mut parenthetical = false;
+    for t in toks.iter() {
+        let w = &text[t.start..t.end];
+        match t.kind {
+            TokKind::Other if w == "(" => {
+                in_paren = true;
+                parenthetical = true;
+            }
+            TokKind::Other if w == ")" => in_paren = false,
+            _ if in_paren => {}
+            TokKind::Word => {
+                if !(is_capitalized(w)
+                    || is_name_connector(w)
+                    || matches!(w, "of" | "the" | "and" | "for"))
+                {
+                    return None;
+                }
+                words.push(w);
+            }
+            TokKind::Possessive | TokKind::Comma => {}
+            _ => return None,
+        }
+    }
+    if words.is_empty()
+        || words.len() > 7
+        || !is_capitalized(words[0])
+        || NOT_LABELS.contains(&words[0])
+    {
+        return None;
+    }
+    let speaker = match strip_titles(&words) {
+        Some((a, b)) => words[a..b].join(" "),
+        None => words.join(" "),
+    };
+    Some(Label {
+        speaker,
+        start,
+        end: colon + 1,
+        parenthetical,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn label(s: &str) -> Option<String> {
+        label_at(s, 0, s.len(), &mut Vec::new()).map(|l| l.speaker)
+    }
+
+    #[test]
+    fn labels() {
+        assert_eq!(
+            label("Vladimir Putin: Good afternoon.").as_deref(),
+            Some("Vladimir Putin")
+        );
+        assert_eq!(
+            label("President of Russia Vladimir Putin: Thank you.").as_deref(),
+            Some("Vladimir Putin")
+        );
+        assert_eq!(
+            label("Xi Jinping (retranslated): Dear friend.").as_deref(),
+            Some("Xi Jinping")
+        );
+        assert_eq!(label("Q: Why?").as_deref(), Some("Q"));
+        assert_eq!(label("Question: Why?").as_deref(), Some("Question"));
+        assert_eq!(label("He said the following: we agree.").as_deref(), None);
+        assert_eq!(label("Note: all times local.").as_deref(), None);
+        assert_eq!(label("At 10:30 the talks began.").as_deref(), None);
+    }
+}

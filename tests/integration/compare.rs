@@ -1,0 +1,123 @@
+//! Integration tests: `stance compare` — how do Putin and Wang Yi differ on the sample?
+
+use crate::common::{SAMPLE, stance};
+use predicates::prelude::*;
+use serde_json::Value;
+
+fn compare_json(extra: &[&str]) -> Value {
+    let out = stance()
+        .args([
+            "compare", SAMPLE, "--actor", "Putin", "--actor", "Wang Yi", "--format", "json",
+        ])
+        .args(extra)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
+#[test]
+fn putin_and_wang_yi_side_by_side_with_intervals() {
+    let v = compare_json(&[]);
+    let speakers = v["speakers"].as_array().unwrap();
+    let names: Vec<&str> = speakers
+        .iter()
+        .map(|s| s["actor"].as_str().unwrap())
+        .collect();
+    assert_eq!(names, ["Vladimir Putin", "Wang Yi"]);
+    for s in speakers {
+        assert!(s["sentences"].as_u64().unwrap() >= 5, "{s}");
+        for (theme, r) in s["per_1k_tokens"].as_object().unwrap() {
+            let (rate, lo, hi) = (
+                r["rate"].as_f64().unwrap(),
+                r["low"].as_f64().unwrap(),
+                r["high"].as_f64().unwrap(),
+            );
+            assert!(lo <= rate + 1e-9 && rate <= hi + 1e-9, "{theme}: {r}");
+        }
+    }
+    // Putin speaks of cooperation with China; the rate is positive and its interval too.
+    let coop = &speakers[0]["per_1k_tokens"]["cooperation"];
+    assert!(coop["rate"].as_f64().unwrap() > 0.0);
+    let d = &v["difference"];
+    assert_eq!(d["a"], "Vladimir Putin");
+    assert_eq!(d["b"], "Wang Yi");
+    assert!(d["per_1k_tokens"]["multipolarity"]["difference"].is_number());
+}
+
+#[test]
+fn distinguishing_terms_are_ranked_by_z() {
+    let v = compare_json(&["--top", "5"]);
+    let terms = v["distinctive_terms"].as_array().unwrap();
+    assert_eq!(terms.len(), 2);
+    for t in terms {
+        let list = t["terms"].as_array().unwrap();
+        assert!(list.len() <= 5);
+        let z: Vec<f64> = list.iter().map(|x| x["z"].as_f64().unwrap()).collect();
+        assert!(z.windows(2).all(|w| w[0] >= w[1]), "{z:?}");
+        assert!(z.iter().all(|z| *z > 0.0));
+    }
+}
+
+#[test]
+fn comparison_is_deterministic() {
+    assert_eq!(compare_json(&[]), compare_json(&[]));
+    let a = compare_json(&["--seed", "1"]);
+    let b = compare_json(&["--seed", "1"]);
+    assert_eq!(a, b);
+}
+
+#[test]
+fn small_counts_are_flagged() {
+    let v = compare_json(&["--min-sentences", "50"]);
+    assert!(
+        v["speakers"][0]["warning"]
+            .as_str()
+            .unwrap()
+            .contains("too few")
+    );
+    assert!(v["difference"]["warning"].is_string());
+}
+
+#[test]
+fn unknown_actor_is_reported() {
+    stance()
+        .args(["compare", SAMPLE, "--actor", "Nobody Known"])
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("Nobody Known"));
+}
+
+#[test]
+fn table_csv_and_markdown() {
+    let base = ["compare", SAMPLE, "--actor", "Putin", "--actor", "Wang"];
+    stance()
+        .args(base)
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(
+            "Difference: Vladimir Putin − Wang Yi",
+        ));
+    let out = stance()
+        .args(base)
+        .args(["--format", "csv"])
+        .output()
+        .unwrap();
+    let mut r = csv::Reader::from_reader(out.stdout.as_slice());
+    let kinds: std::collections::BTreeSet<String> =
+        r.records().map(|x| x.unwrap()[0].to_string()).collect();
+    assert!(
+        kinds.contains("rate") && kinds.contains("difference") && kinds.contains("term"),
+        "{kinds:?}"
+    );
+    stance()
+        .args(base)
+        .args(["--format", "markdown"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("| theme |"));
+}
