@@ -368,25 +368,38 @@ impl Matcher {
         };
 
         // Regex candidates, leftmost-longest first.
-        if let Some(set) = &self.regex_set {
-            let hits = set.matches(s);
-            if hits.matched_any() {
-                for i in hits.iter() {
-                    for m in self.regexes[i].re.find_iter(s) {
-                        if m.start() < m.end() {
-                            rcands.push(Cand {
-                                start: m.start(),
-                                end: m.end(),
-                                hay_end: 0,
-                                id: i as u32,
-                                regex: true,
-                                literal_ok: true,
-                            });
-                        }
+        if !self.regexes.is_empty() {
+            // The set's lazy DFA handles Unicode `\b` only on ASCII text; on other text it
+            // falls back to a slow NFA over every pattern at once, so each regex (with its own
+            // literal prefilter) is run instead.
+            let use_set = s.is_ascii();
+            let mut push = |i: usize, re: &Regex| {
+                for m in re.find_iter(s) {
+                    if m.start() < m.end() {
+                        rcands.push(Cand {
+                            start: m.start(),
+                            end: m.end(),
+                            hay_end: 0,
+                            id: i as u32,
+                            regex: true,
+                            literal_ok: true,
+                        });
                     }
                 }
-                rcands.sort_by_key(|c| (c.start, std::cmp::Reverse(c.end), c.id));
+            };
+            match &self.regex_set {
+                Some(set) if use_set => {
+                    for i in set.matches(s).iter() {
+                        push(i, &self.regexes[i].re);
+                    }
+                }
+                _ => {
+                    for (i, r) in self.regexes.iter().enumerate() {
+                        push(i, &r.re);
+                    }
+                }
             }
+            rcands.sort_by_key(|c| (c.start, std::cmp::Reverse(c.end), c.id));
         }
 
         // Merge automaton and regex candidates: leftmost, then longest, then automaton.
@@ -967,6 +980,12 @@ terms = ["actions taken", { regex = '\d+ percent' }]
                 ("a", "sanctions", 1.0),
                 ("b", "5 percent", 1.0),
             ]
+        );
+        // Non-ASCII sentences take the per-regex path: same result.
+        let h = hits(&m, "« unilateral  actions » — 5 percent");
+        assert_eq!(
+            h.iter().map(|x| x.1.as_str()).collect::<Vec<_>>(),
+            ["unilateral  actions", "5 percent"]
         );
         // A literal that starts earlier wins over a regex match inside it.
         let h = hits(&m, "the actions taken unilaterally");
