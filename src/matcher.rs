@@ -5,7 +5,8 @@
 //! * Literal terms, phrases, prefix wildcards and the inflected forms of `inflect = true` themes
 //!   are the patterns of one Aho-Corasick automaton (leftmost-longest, a DFA when the lexicons
 //!   are small enough for it to pay). Regex terms are compiled case-insensitively, screened per
-//!   sentence by one `RegexSet`, and compete with the automaton's matches in the same
+//!   ASCII sentence by one `RegexSet` (other sentences run each regex, whose literal prefilter
+//!   is faster than the set's NFA fallback), and compete with the automaton's matches in the same
 //!   leftmost-longest, non-overlapping resolution: a phrase wins over the words inside it, and
 //!   no position is counted twice. (A term string listed in several themes scores in each of
 //!   them, with one [`Match`] per theme on the same span.)
