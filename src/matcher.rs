@@ -118,6 +118,8 @@ struct Scratch {
     cands: Vec<Cand>,
     rcands: Vec<Cand>,
     token: String,
+    /// Regexes whose literal prefix occurs in the sentence.
+    rx_hit: Vec<bool>,
 }
 
 thread_local! {
@@ -132,6 +134,8 @@ pub struct Matcher {
     keys: Vec<Key>,
     regexes: Vec<RegexTerm>,
     regex_set: Option<RegexSet>,
+    /// Literal prefixes of the regexes (see [`regex_prefixes`]), when every regex has some.
+    regex_screen: Option<(AhoCorasick, Vec<u32>)>,
     /// Theme index → index into `rules`.
     theme_rules: Vec<usize>,
     rules: Vec<Rules>,
@@ -285,6 +289,33 @@ impl Matcher {
                 })?;
             Some(ac)
         };
+        let regex_screen = if regexes.is_empty() {
+            None
+        } else {
+            let mut lits = Vec::new();
+            let mut owner = Vec::new();
+            let mut all = true;
+            for (i, r) in regexes.iter().enumerate() {
+                match regex_prefixes(r.re.as_str()) {
+                    Some(ps) => {
+                        for p in ps {
+                            lits.push(p);
+                            owner.push(i as u32);
+                        }
+                    }
+                    None => all = false,
+                }
+            }
+            if all {
+                AhoCorasick::builder()
+                    .ascii_case_insensitive(true)
+                    .build(&lits)
+                    .ok()
+                    .map(|ac| (ac, owner))
+            } else {
+                None
+            }
+        };
         let regex_set = if regexes.is_empty() {
             None
         } else {
@@ -308,6 +339,7 @@ impl Matcher {
             keys,
             regexes,
             regex_set,
+            regex_screen,
             theme_rules,
             rules,
         })
@@ -357,6 +389,7 @@ impl Matcher {
             cands,
             rcands,
             token,
+            rx_hit,
         } = sc;
         cands.clear();
         rcands.clear();
@@ -388,8 +421,24 @@ impl Matcher {
                     }
                 }
             };
-            match &self.regex_set {
-                Some(set) if use_set => {
+            match (&self.regex_screen, &self.regex_set) {
+                (Some((screen, owner)), _) => {
+                    rx_hit.clear();
+                    rx_hit.resize(self.regexes.len(), false);
+                    let mut any = false;
+                    for m in screen.find_overlapping_iter(s) {
+                        rx_hit[owner[m.pattern().as_usize()] as usize] = true;
+                        any = true;
+                    }
+                    if any {
+                        for (i, r) in self.regexes.iter().enumerate() {
+                            if rx_hit[i] {
+                                push(i, &r.re);
+                            }
+                        }
+                    }
+                }
+                (None, Some(set)) if use_set => {
                     for i in set.matches(s).iter() {
                         push(i, &self.regexes[i].re);
                     }
@@ -619,6 +668,28 @@ impl Matcher {
             intensifier,
         });
     }
+}
+
+/// Lowercase literal prefixes, one of which starts every match of `pattern` (which is matched
+/// case-insensitively): a cheap screen that skips the regex on sentences without any of them.
+/// `None` when the regex has no useful prefix set (one could start anywhere, or a prefix is
+/// shorter than 3 bytes or not ASCII). ASCII case-insensitivity of the screen ignores the rare
+/// non-ASCII case variants of ASCII letters (`ſ` for `s`, the Kelvin sign for `k`).
+fn regex_prefixes(pattern: &str) -> Option<Vec<String>> {
+    use regex_syntax::hir::literal::{ExtractKind, Extractor};
+    let hir = regex_syntax::Parser::new().parse(pattern).ok()?;
+    let mut ex = Extractor::new();
+    ex.kind(ExtractKind::Prefix).limit_total(256);
+    let seq = ex.extract(&hir);
+    let mut out = Vec::new();
+    for lit in seq.literals()? {
+        let s = std::str::from_utf8(lit.as_bytes()).ok()?;
+        if s.len() < 3 || !s.is_ascii() {
+            return None;
+        }
+        out.push(s.to_ascii_lowercase());
+    }
+    (!out.is_empty()).then_some(out)
 }
 
 /// Printable ASCII with no two spaces in a row: scanned in place, no folding needed.
@@ -994,6 +1065,31 @@ terms = ["actions taken", { regex = '\d+ percent' }]
         assert_eq!(h[0].1, "actions taken");
     }
 
+    #[test]
+    fn screened_regexes_match_like_unscreened_ones() {
+        let src = r#"
+[lexicon]
+name = "r"
+[[theme]]
+id = "a"
+terms = ["sanctions", { regex = '\bunilateral\s+(?:sanctions|actions)\b', weight = 1.5 }]
+"#;
+        let m = matcher(&[src]);
+        assert!(m.regex_screen.is_some());
+        for text in [
+            "UNILATERAL SANCTIONS and Unilateral   actions, sanctions",
+            "« UNILATERAL SANCTIONS » and Unilateral   actions — sanctions",
+        ] {
+            let h = hits(&m, text);
+            assert_eq!(
+                h.iter().map(|x| x.2).collect::<Vec<_>>(),
+                [1.5, 1.5, 1.0],
+                "{text}"
+            );
+        }
+        assert!(hits(&m, "multilateral actions").is_empty());
+    }
+
     const NEG: &str = r#"
 [lexicon]
 name = "n"
@@ -1164,6 +1260,27 @@ terms = ["global", "global south", "era"]
 "#]);
         assert_eq!(texts(&m, "global southern era"), ["global", "era"]);
         assert_eq!(texts(&m, "federal era, moderate"), ["era"]);
+    }
+
+    #[test]
+    fn regex_prefix_screen() {
+        assert_eq!(
+            regex_prefixes(r"\b(?:Regional|global) security\b").unwrap(),
+            ["regional security", "global security"]
+        );
+        assert_eq!(
+            regex_prefixes(r"\bcolou?r revolutions?\b").unwrap(),
+            [
+                "colour revolutions",
+                "colour revolution",
+                "color revolutions",
+                "color revolution"
+            ]
+        );
+        assert!(regex_prefixes(r"\d+ percent").is_none());
+        assert!(regex_prefixes(r"\w+ism").is_none());
+        // A two-byte prefix screens too little.
+        assert!(regex_prefixes(r"(?:a|bc)x").is_none());
     }
 
     #[test]
