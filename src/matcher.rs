@@ -672,8 +672,8 @@ impl Matcher {
 
 /// Lowercase literal prefixes, one of which starts every match of `pattern` (which is matched
 /// case-insensitively): a cheap screen that skips the regex on sentences without any of them.
-/// `None` when the regex has no useful prefix set (one could start anywhere, or a prefix is
-/// shorter than 3 bytes or not ASCII). ASCII case-insensitivity of the screen ignores the rare
+/// `None` when the regex has no useful prefix set (one could start anywhere, or a prefix has
+/// fewer than 3 ASCII bytes before its first non-ASCII one). ASCII case-insensitivity of the screen ignores the rare
 /// non-ASCII case variants of ASCII letters (`ſ` for `s`, the Kelvin sign for `k`).
 fn regex_prefixes(pattern: &str) -> Option<Vec<String>> {
     use regex_syntax::hir::literal::{ExtractKind, Extractor};
@@ -683,11 +683,16 @@ fn regex_prefixes(pattern: &str) -> Option<Vec<String>> {
     let seq = ex.extract(&hir);
     let mut out = Vec::new();
     for lit in seq.literals()? {
-        let s = std::str::from_utf8(lit.as_bytes()).ok()?;
-        if s.len() < 3 || !s.is_ascii() {
+        // A prefix of a prefix is still necessary: keep the ASCII part.
+        let b = lit.as_bytes();
+        let ascii = b.iter().position(|x| !x.is_ascii()).unwrap_or(b.len());
+        if ascii < 3 {
             return None;
         }
-        out.push(s.to_ascii_lowercase());
+        let p = std::str::from_utf8(&b[..ascii]).ok()?.to_ascii_lowercase();
+        if !out.contains(&p) {
+            out.push(p);
+        }
     }
     (!out.is_empty()).then_some(out)
 }
@@ -1278,6 +1283,11 @@ terms = ["global", "global south", "era"]
             ]
         );
         assert!(regex_prefixes(r"\d+ percent").is_none());
+        // Non-ASCII literals are cut before their first non-ASCII char.
+        assert_eq!(
+            regex_prefixes("others['’] security").unwrap(),
+            ["others' security", "others"]
+        );
         assert!(regex_prefixes(r"\w+ism").is_none());
         // A two-byte prefix screens too little.
         assert!(regex_prefixes(r"(?:a|bc)x").is_none());
