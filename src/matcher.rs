@@ -309,6 +309,7 @@ impl Matcher {
             if all {
                 AhoCorasick::builder()
                     .ascii_case_insensitive(true)
+                    .kind(Some(AhoCorasickKind::DFA))
                     .build(&lits)
                     .ok()
                     .map(|ac| (ac, owner))
