@@ -2,7 +2,7 @@
 //! shared by the commands, and the entry point that maps errors to exit codes.
 
 use crate::analyze::Pipeline;
-use crate::attribute::Actors;
+use crate::attribute::{Actors, Attributor, CueFile};
 use crate::cmd;
 use crate::error::{ConfigError, ExitCode, is_broken_pipe};
 use crate::lexicon::{self, LexiconSet};
@@ -85,6 +85,9 @@ pub struct CommonOpts {
     /// An actors TOML file: canonical names, aliases, groups.
     #[arg(long, value_name = "PATH")]
     pub actors: Option<PathBuf>,
+    /// A cue TOML file extending the bundled reporting verbs (see `src/attribute/cues.toml`).
+    #[arg(long, value_name = "PATH")]
+    pub cues: Option<PathBuf>,
     /// Output format (default: table).
     #[arg(long, value_enum)]
     pub format: Option<Format>,
@@ -128,7 +131,15 @@ impl CommonOpts {
             Some(p) => Some(Actors::load(p).map_err(ConfigError)?),
             None => None,
         };
-        Ok(Pipeline::new(set, actors).map_err(|e| ConfigError(e.to_string()))?)
+        let mut pipeline = Pipeline::new(set, None).map_err(|e| ConfigError(e.to_string()))?;
+        pipeline.attributor = match &self.cues {
+            Some(p) => {
+                let extra = CueFile::load(p).map_err(ConfigError)?;
+                Attributor::with_cues(actors, extra).map_err(ConfigError)?
+            }
+            None => Attributor::new(actors),
+        };
+        Ok(pipeline)
     }
 
     /// The output format.

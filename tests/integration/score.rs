@@ -449,3 +449,27 @@ fn completions_and_man_page() {
 fn bad_flag_is_a_usage_error() {
     stance().args(["score", "--frobnicate"]).assert().code(2);
 }
+
+#[test]
+fn user_cues_extend_the_bundled_ones() {
+    let run = |extra: &[&str]| {
+        let out = stance()
+            .args(["score", "-", "--format", "json"])
+            .args(extra)
+            .write_stdin("Senator Maria Lopez opined that the sanctions had failed.\n")
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+        v["documents"][0]["sentences"][0]["speaker"].clone()
+    };
+    assert_eq!(run(&[]), Value::Null);
+    assert_eq!(
+        run(&["--cues", "tests/fixtures/score/cues_opined.toml"]),
+        "Maria Lopez"
+    );
+}
