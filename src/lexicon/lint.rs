@@ -721,6 +721,15 @@ expect = { nosuch = 1.0 }
     }
 
     #[test]
+    fn allow_comments_take_codes_or_names_and_only_silence_their_line() {
+        let src = "x = [\"a\", # stance: allow(nested-overlap, L001)\n\"b\"]\n";
+        assert!(allowed(src, 1, "L003"));
+        assert!(allowed(src, 1, "L001"));
+        assert!(!allowed(src, 1, "L002"));
+        assert!(!allowed(src, 2, "L003"));
+    }
+
+    #[test]
     fn expansions_are_sorted_by_count() {
         let counts = word_counts("Sanctions sanction sanctions sanctioned. Sane.");
         let hyphen = word_counts("Neo-colonialism and anti-hegemonic talk.");
