@@ -640,19 +640,19 @@ mod tests {
             #[test]
             fn liwc_output_always_loads(head in "[0-9]{1,2}\t[a-z ]{1,8}", lines in prop::collection::vec(dic_line(), 0..8)) {
                 let src = format!("%\n{head}\n%\n{}\n", lines.join("\n"));
-                if let Ok(imp) = liwc_to_toml(&src, "p.dic") {
-                    if imp.themes > 0 {
-                        prop_assert!(parse_str(&imp.toml, "p.toml").is_ok(), "{}", imp.toml);
-                    }
+                if let Ok(imp) = liwc_to_toml(&src, "p.dic")
+                    && imp.themes > 0
+                {
+                    prop_assert!(parse_str(&imp.toml, "p.toml").is_ok(), "{}", imp.toml);
                 }
             }
 
             #[test]
             fn quanteda_output_always_loads(src in r#"[a-z:\-\[\]\n "'*?,é\\]{0,60}"#) {
-                if let Ok(imp) = quanteda_to_toml(&src, "p.yml") {
-                    if imp.themes > 0 {
-                        prop_assert!(parse_str(&imp.toml, "p.toml").is_ok(), "{}", imp.toml);
-                    }
+                if let Ok(imp) = quanteda_to_toml(&src, "p.yml")
+                    && imp.themes > 0
+                {
+                    prop_assert!(parse_str(&imp.toml, "p.toml").is_ok(), "{}", imp.toml);
                 }
             }
         }
