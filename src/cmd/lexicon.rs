@@ -14,6 +14,7 @@ use crate::lexicon::import::{self, Import};
 use crate::lexicon::lint::{self, Lint, LintOptions, LintSource};
 use crate::lexicon::{self, Lexicon, LexiconError, LexiconSet, TermPattern};
 use crate::matcher::{Match, Matcher};
+use crate::report::num;
 use crate::report::output::Output;
 use clap::{Args, Subcommand, ValueEnum};
 use comfy_table::{Table, presets};
@@ -286,7 +287,7 @@ fn print_text(s: &str) -> anyhow::Result<()> {
 
 fn table() -> Table {
     let mut t = Table::new();
-    t.load_style(presets::UTF8_BORDERS_ONLY);
+    t.load_style(presets::UTF8_FULL_CONDENSED);
     t
 }
 
@@ -484,7 +485,7 @@ fn match_table(matcher: &Matcher, text: &str, matches: &[Match]) -> String {
             shorten(matcher.term_label(m.term), 40),
             text[m.start..m.end].to_string(),
             format!("{}..{}", m.start, m.end),
-            fmt_num(m.weight),
+            num(m.weight),
             if m.negated { "yes" } else { "no" }.to_string(),
         ]);
     }
@@ -502,18 +503,12 @@ fn shorten(s: &str, n: usize) -> String {
     }
 }
 
-fn fmt_num(x: f64) -> String {
-    let s = format!("{x:.4}");
-    let s = s.trim_end_matches('0').trim_end_matches('.');
-    if s == "-0" { "0".into() } else { s.to_string() }
-}
-
 fn score_line(themes: &[String], s: &[f64]) -> String {
     let parts: Vec<String> = themes
         .iter()
         .zip(s)
         .filter(|(_, v)| **v != 0.0)
-        .map(|(t, v)| format!("{t} = {}", fmt_num(*v)))
+        .map(|(t, v)| format!("{t} = {}", num(*v)))
         .collect();
     if parts.is_empty() {
         "(no theme)".into()
@@ -574,8 +569,8 @@ fn test(a: TestArgs) -> anyhow::Result<ExitCode> {
                     None => problems.push(format!("unknown theme `{id}`")),
                     Some(k) if (s[k] - want).abs() > 1e-9 => problems.push(format!(
                         "`{id}`: expected {}, got {}",
-                        fmt_num(*want),
-                        fmt_num(s[k])
+                        num(*want),
+                        num(s[k])
                     )),
                     Some(_) => {}
                 }
@@ -584,7 +579,7 @@ fn test(a: TestArgs) -> anyhow::Result<ExitCode> {
                 match themes.iter().position(|x| x == id) {
                     None => problems.push(format!("unknown theme `{id}`")),
                     Some(k) if s[k].abs() > 1e-9 => {
-                        problems.push(format!("`{id}`: expected no score, got {}", fmt_num(s[k])))
+                        problems.push(format!("`{id}`: expected no score, got {}", num(s[k])))
                     }
                     Some(_) => {}
                 }
@@ -785,7 +780,7 @@ fn show(a: ShowArgs) -> anyhow::Result<ExitCode> {
                     let v: Vec<String> = l
                         .intensifiers
                         .iter()
-                        .map(|i| format!("{} ×{}", i.word, fmt_num(i.multiplier)))
+                        .map(|i| format!("{} ×{}", i.word, num(i.multiplier)))
                         .collect();
                     s.push_str(&format!("  intensifiers: {}\n", v.join(", ")));
                 }
@@ -796,7 +791,7 @@ fn show(a: ShowArgs) -> anyhow::Result<ExitCode> {
                     let mut tt = table();
                     tt.set_header(["term", "weight"]);
                     for term in &th.terms {
-                        tt.add_row([term.pattern.to_string(), fmt_num(term.weight)]);
+                        tt.add_row([term.pattern.to_string(), num(term.weight)]);
                     }
                     s.push_str(&format!("\nterms of `{}`:\n{tt}\n", th.id));
                 }
