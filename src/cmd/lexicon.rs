@@ -182,7 +182,9 @@ fn ext(p: &Path) -> String {
         .to_ascii_lowercase()
 }
 
-/// Loads one file: TOML as is, `.dic` and `.yml` through the importers.
+/// Loads one file, keeping the TOML it was parsed from (lint locations point into it): the file
+/// itself, or for a `.dic`/`.yml` dictionary the TOML it converts to, as [`lexicon::load_file`]
+/// does. The file is read once.
 fn load_one(p: &Path) -> Result<Loaded, LexiconError> {
     let name = p.display().to_string();
     let raw = std::fs::read_to_string(p).map_err(|e| io_err(p, &e))?;
@@ -191,11 +193,7 @@ fn load_one(p: &Path) -> Result<Loaded, LexiconError> {
         "yml" | "yaml" => import::quanteda_to_toml(&raw, &name)?.toml,
         _ => raw,
     };
-    let lexicon = if ext(p) == "toml" {
-        lexicon::load_file(p)?
-    } else {
-        lexicon::parse_str(&src, &name)?
-    };
+    let lexicon = lexicon::parse_str(&src, &name)?;
     Ok(Loaded { lexicon, src })
 }
 
