@@ -628,6 +628,12 @@ fn test(a: TestArgs) -> anyhow::Result<ExitCode> {
                 }
                 s.push('\n');
             }
+            if failures
+                .iter()
+                .any(|f| f.problems.iter().any(|p| p.starts_with("unknown theme")))
+            {
+                s.push_str("hint: some tests name themes of lexicons that are not loaded; tests also check how themes of different lexicons compete (longest match), so run them with the lexicons they were written with\n");
+            }
             s.push_str(&format!(
                 "{} tests, {} passed, {} failed ({} lexicon(s))\n",
                 total,
