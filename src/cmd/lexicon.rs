@@ -14,6 +14,7 @@ use crate::lexicon::import::{self, Import};
 use crate::lexicon::lint::{self, Lint, LintOptions, LintSource};
 use crate::lexicon::{self, Lexicon, LexiconError, LexiconSet, TermPattern};
 use crate::matcher::{Match, Matcher};
+use crate::report::num;
 use crate::report::output::Output;
 use clap::{Args, Subcommand, ValueEnum};
 use comfy_table::{Table, presets};
@@ -181,7 +182,9 @@ fn ext(p: &Path) -> String {
         .to_ascii_lowercase()
 }
 
-/// Loads one file: TOML as is, `.dic` and `.yml` through the importers.
+/// Loads one file, keeping the TOML it was parsed from (lint locations point into it): the file
+/// itself, or for a `.dic`/`.yml` dictionary the TOML it converts to, as [`lexicon::load_file`]
+/// does. The file is read once.
 fn load_one(p: &Path) -> Result<Loaded, LexiconError> {
     let name = p.display().to_string();
     let raw = std::fs::read_to_string(p).map_err(|e| io_err(p, &e))?;
@@ -190,11 +193,7 @@ fn load_one(p: &Path) -> Result<Loaded, LexiconError> {
         "yml" | "yaml" => import::quanteda_to_toml(&raw, &name)?.toml,
         _ => raw,
     };
-    let lexicon = if ext(p) == "toml" {
-        lexicon::load_file(p)?
-    } else {
-        lexicon::parse_str(&src, &name)?
-    };
+    let lexicon = lexicon::parse_str(&src, &name)?;
     Ok(Loaded { lexicon, src })
 }
 
@@ -286,7 +285,7 @@ fn print_text(s: &str) -> anyhow::Result<()> {
 
 fn table() -> Table {
     let mut t = Table::new();
-    t.load_style(presets::UTF8_BORDERS_ONLY);
+    t.load_style(presets::UTF8_FULL_CONDENSED);
     t
 }
 
@@ -484,7 +483,7 @@ fn match_table(matcher: &Matcher, text: &str, matches: &[Match]) -> String {
             shorten(matcher.term_label(m.term), 40),
             text[m.start..m.end].to_string(),
             format!("{}..{}", m.start, m.end),
-            fmt_num(m.weight),
+            num(m.weight),
             if m.negated { "yes" } else { "no" }.to_string(),
         ]);
     }
@@ -502,18 +501,12 @@ fn shorten(s: &str, n: usize) -> String {
     }
 }
 
-fn fmt_num(x: f64) -> String {
-    let s = format!("{x:.4}");
-    let s = s.trim_end_matches('0').trim_end_matches('.');
-    if s == "-0" { "0".into() } else { s.to_string() }
-}
-
 fn score_line(themes: &[String], s: &[f64]) -> String {
     let parts: Vec<String> = themes
         .iter()
         .zip(s)
         .filter(|(_, v)| **v != 0.0)
-        .map(|(t, v)| format!("{t} = {}", fmt_num(*v)))
+        .map(|(t, v)| format!("{t} = {}", num(*v)))
         .collect();
     if parts.is_empty() {
         "(no theme)".into()
@@ -574,8 +567,8 @@ fn test(a: TestArgs) -> anyhow::Result<ExitCode> {
                     None => problems.push(format!("unknown theme `{id}`")),
                     Some(k) if (s[k] - want).abs() > 1e-9 => problems.push(format!(
                         "`{id}`: expected {}, got {}",
-                        fmt_num(*want),
-                        fmt_num(s[k])
+                        num(*want),
+                        num(s[k])
                     )),
                     Some(_) => {}
                 }
@@ -584,7 +577,7 @@ fn test(a: TestArgs) -> anyhow::Result<ExitCode> {
                 match themes.iter().position(|x| x == id) {
                     None => problems.push(format!("unknown theme `{id}`")),
                     Some(k) if s[k].abs() > 1e-9 => {
-                        problems.push(format!("`{id}`: expected no score, got {}", fmt_num(s[k])))
+                        problems.push(format!("`{id}`: expected no score, got {}", num(s[k])))
                     }
                     Some(_) => {}
                 }
@@ -634,6 +627,12 @@ fn test(a: TestArgs) -> anyhow::Result<ExitCode> {
                     }
                 }
                 s.push('\n');
+            }
+            if failures
+                .iter()
+                .any(|f| f.problems.iter().any(|p| p.starts_with("unknown theme")))
+            {
+                s.push_str("hint: some tests name themes of lexicons that are not loaded; tests also check how themes of different lexicons compete (longest match), so run them with the lexicons they were written with\n");
             }
             s.push_str(&format!(
                 "{} tests, {} passed, {} failed ({} lexicon(s))\n",
@@ -785,7 +784,7 @@ fn show(a: ShowArgs) -> anyhow::Result<ExitCode> {
                     let v: Vec<String> = l
                         .intensifiers
                         .iter()
-                        .map(|i| format!("{} ×{}", i.word, fmt_num(i.multiplier)))
+                        .map(|i| format!("{} ×{}", i.word, num(i.multiplier)))
                         .collect();
                     s.push_str(&format!("  intensifiers: {}\n", v.join(", ")));
                 }
@@ -796,7 +795,7 @@ fn show(a: ShowArgs) -> anyhow::Result<ExitCode> {
                     let mut tt = table();
                     tt.set_header(["term", "weight"]);
                     for term in &th.terms {
-                        tt.add_row([term.pattern.to_string(), fmt_num(term.weight)]);
+                        tt.add_row([term.pattern.to_string(), num(term.weight)]);
                     }
                     s.push_str(&format!("\nterms of `{}`:\n{tt}\n", th.id));
                 }

@@ -624,4 +624,37 @@ mod tests {
         assert!(e.line >= 2, "{e:?}");
         assert!(e.rendered.contains("bad.yml:"));
     }
+
+    mod props {
+        use super::super::*;
+        use crate::lexicon::parse_str;
+        use proptest::prelude::*;
+
+        fn dic_line() -> impl Strategy<Value = String> {
+            prop::string::string_regex(r#"[a-zé'" \\*<>()/%-]{0,12}(\t[0-9a-z<>()/ ]{0,8}){0,3}"#)
+                .unwrap()
+        }
+
+        proptest! {
+            /// Whatever the input, the importers do not panic, and what they produce loads.
+            #[test]
+            fn liwc_output_always_loads(head in "[0-9]{1,2}\t[a-z ]{1,8}", lines in prop::collection::vec(dic_line(), 0..8)) {
+                let src = format!("%\n{head}\n%\n{}\n", lines.join("\n"));
+                if let Ok(imp) = liwc_to_toml(&src, "p.dic")
+                    && imp.themes > 0
+                {
+                    prop_assert!(parse_str(&imp.toml, "p.toml").is_ok(), "{}", imp.toml);
+                }
+            }
+
+            #[test]
+            fn quanteda_output_always_loads(src in r#"[a-z:\-\[\]\n "'*?,é\\]{0,60}"#) {
+                if let Ok(imp) = quanteda_to_toml(&src, "p.yml")
+                    && imp.themes > 0
+                {
+                    prop_assert!(parse_str(&imp.toml, "p.toml").is_ok(), "{}", imp.toml);
+                }
+            }
+        }
+    }
 }

@@ -55,6 +55,11 @@ pub const CODES: &[(&str, &str, &str)] = &[
         "test-unknown-theme",
         "an inline [[test]] naming a theme that no loaded lexicon defines",
     ),
+    (
+        "L009",
+        "redundant-inflection",
+        "a word listed next to a regular inflection of it that `inflect = true` already generates",
+    ),
 ];
 
 /// One finding.
@@ -287,6 +292,7 @@ pub fn lint(sources: &[LintSource<'_>], opts: &LintOptions<'_>) -> Vec<Lint> {
 
     duplicates(&mut ctx, &entries);
     shadowed(&mut ctx, &entries);
+    inflections(&mut ctx, &entries);
     nested(&mut ctx, &entries);
     regexes(&mut ctx, &entries);
     wildcards(&mut ctx, &entries, opts);
@@ -381,6 +387,43 @@ fn shadowed(ctx: &mut Ctx<'_>, entries: &[Entry<'_>]) {
             };
             let pos = ctx.term_pos(e.src, e.theme, e.term);
             ctx.push("L002", e.src, pos, msg, hint);
+        }
+    }
+}
+
+fn inflections(ctx: &mut Ctx<'_>, entries: &[Entry<'_>]) {
+    let single =
+        |e: &Entry<'_>| matches!(e.pattern, TermPattern::Literal(_)) && !e.norm.contains(' ');
+    for base in entries.iter().filter(|e| e.theme.inflect && single(e)) {
+        let forms = super::inflect::forms(&base.norm);
+        for e in entries.iter().filter(|e| single(e) && e.norm != base.norm) {
+            if !forms.contains(&e.norm) {
+                continue;
+            }
+            let (msg, hint) = if e.theme.id == base.theme.id {
+                (
+                    format!(
+                        "`{}` is an inflection of `{}`, which `inflect = true` already matches",
+                        e.pattern, base.pattern
+                    ),
+                    format!(
+                        "remove `{}` (or give `{}` its weight)",
+                        e.pattern, base.pattern
+                    ),
+                )
+            } else {
+                (
+                    format!(
+                        "`{}` is also matched by the inflections of `{}` in {}",
+                        e.pattern,
+                        base.pattern,
+                        where_(base, ctx.sources)
+                    ),
+                    "the two themes compete for the same word: keep it in one theme".to_string(),
+                )
+            };
+            let pos = ctx.term_pos(e.src, e.theme, e.term);
+            ctx.push("L009", e.src, pos, msg, hint);
         }
     }
 }
@@ -647,6 +690,11 @@ terms = ["sanction", "win-win cooperation", "unilateral sanctions relief", { reg
 id = "allowed"
 terms = ["economic sanctions regime"] # stance: allow(L003)
 
+[[theme]]
+id = "inflected"
+inflect = true
+terms = ["partner", "partners", "ban", "banned", "embargoes"]
+
 [negation]
 cues = ["not", "nevermore"]
 
@@ -700,7 +748,12 @@ expect = { nosuch = 1.0 }
             l.iter()
                 .any(|x| x.code == "L007" && x.message.contains("`allowed`"))
         );
-        assert!(c.contains(&("L008", 22)), "{l:#?}");
+        assert!(c.contains(&("L008", 27)), "{l:#?}");
+        // `partners` and `banned` are inflections of words of their inflecting theme
+        let infl: Vec<&Lint> = l.iter().filter(|x| x.code == "L009").collect();
+        assert_eq!(infl.len(), 2, "{l:#?}");
+        assert!(infl.iter().all(|x| x.line == 21));
+        assert!(infl[0].message.contains("`partners`") || infl[1].message.contains("`partners`"));
         // no corpus: no unused-cue lint
         assert!(!c.iter().any(|x| x.0 == "L006"));
         let dup = l.iter().find(|x| x.code == "L001").unwrap();
@@ -718,6 +771,15 @@ expect = { nosuch = 1.0 }
         let short = l.iter().find(|x| x.message.contains("`un*`")).unwrap();
         assert!(short.message.contains("un (1)"), "{}", short.message);
         assert!(short.message.contains("unity (1)"), "{}", short.message);
+    }
+
+    #[test]
+    fn allow_comments_take_codes_or_names_and_only_silence_their_line() {
+        let src = "x = [\"a\", # stance: allow(nested-overlap, L001)\n\"b\"]\n";
+        assert!(allowed(src, 1, "L003"));
+        assert!(allowed(src, 1, "L001"));
+        assert!(!allowed(src, 1, "L002"));
+        assert!(!allowed(src, 2, "L003"));
     }
 
     #[test]

@@ -360,3 +360,25 @@ fn import_refuses_an_unknown_extension() {
         .code(2)
         .stderr(predicate::str::contains("--from"));
 }
+
+#[test]
+fn score_reads_liwc_and_quanteda_dictionaries_directly() {
+    let (lex, t) = score_sample(Path::new("tests/fixtures/import/geo.dic"));
+    assert_eq!(lex["name"], "geo");
+    assert_eq!(
+        t,
+        totals(&[("hegemony", 7.0), ("partner", 9.0), ("worldorder", 2.0)])
+    );
+    let (_, t) = score_sample(Path::new("tests/fixtures/import/geo.yml"));
+    assert_eq!(t["world-order/hegemony"], 5.0);
+    stance()
+        .args([
+            "lexicon",
+            "check",
+            "--min-terms",
+            "1",
+            "tests/fixtures/import/geo.dic",
+        ])
+        .assert()
+        .code(0);
+}
