@@ -1131,6 +1131,19 @@ impl Attributor {
             .iter()
             .rposition(|r| r.1 == gender && matches!(gender, 'm' | 'f'))
             .map(|p| p + n.saturating_sub(3));
+        // the subject of the sentence before ("Wang met Lavrov. He said ..."), when it is a
+        // person's name
+        if matches!(gender, 'm' | 'f')
+            && i > 0
+            && let Some((name, g)) = self.leading_name(doc, i - 1)
+        {
+            let (c, cg) = self.canonical(doc, &name, g);
+            if (cg == gender || (ok(cg) && exact.is_none()))
+                && (name.contains(' ') || g.is_some() || doc.recent.iter().any(|r| r.0 == c))
+            {
+                return Some((c, i - 1));
+            }
+        }
         if let Some(pos) = exact.or_else(|| doc.recent.iter().rposition(|r| ok(r.1))) {
             let (name, _, from) = doc.recent[pos].clone();
             return Some((name, from));
@@ -1170,6 +1183,32 @@ impl Attributor {
             return None;
         }
         Some((c, i - 1))
+    }
+
+    /// The name a sentence opens with, when a lower-case word (its verb) follows it.
+    fn leading_name(&self, doc: &mut Doc, si: usize) -> Option<(String, Option<char>)> {
+        let s = doc.sentences[si];
+        let text = doc.text;
+        let mut toks = std::mem::take(&mut doc.toks);
+        let lim = floor_boundary(text, (s.start + 120).min(s.end));
+        tokenize(text, s.start, lim, &mut toks);
+        let mut e = 0;
+        while e < toks.len() && self.run_word(text, &toks, e) {
+            e += 1;
+        }
+        let verb_follows = toks
+            .get(e)
+            .is_some_and(|t| t.kind == TokKind::Word && !is_capitalized(&text[t.start..t.end]));
+        let sub = if e > 0 && verb_follows {
+            self.name_subject(text, &toks, 0, e)
+        } else {
+            None
+        };
+        doc.toks = toks;
+        match sub {
+            Some(Subject::Name { name, gender }) => Some((name, gender)),
+            _ => None,
+        }
     }
 
     /// "the Russian president": the name last written after that title before sentence `i`.
