@@ -538,7 +538,9 @@ impl Attributor {
                 continue;
             };
             let subject = match kind {
-                CueKind::Prefix => self.after_subject(text, &toks, ke, quoted),
+                CueKind::Prefix => self
+                    .after_subject(text, &toks, ke, quoted)
+                    .or_else(|| self.source_phrase(text, &toks, ke)),
                 CueKind::Continuer => {
                     if k > 0 && toks[k - 1].kind == TokKind::Comma {
                         continuer.get_or_insert((a, b));
@@ -586,6 +588,28 @@ impl Attributor {
         }
         doc.toks = toks;
         found
+    }
+
+    /// "according to data released Friday by regulators": the words up to the next punctuation
+    /// as the source.
+    fn source_phrase(&self, text: &str, toks: &[Tok], ke: usize) -> Option<(Subject, bool)> {
+        let mut e = ke;
+        while e < toks.len() && e < ke + 10 && toks[e].kind == TokKind::Word {
+            e += 1;
+        }
+        if e == ke || (e < toks.len() && toks[e].kind == TokKind::Word) {
+            return None;
+        }
+        let mut a = ke;
+        while a < e && matches!(&text[toks[a].start..toks[a].end], "the" | "a" | "an") {
+            a += 1;
+        }
+        if a >= e {
+            return None;
+        }
+        let phrase = text[toks[a].start..toks[e - 1].end].to_string();
+        let plural = phrase.ends_with('s');
+        Some((Subject::Noun { phrase, plural }, true))
     }
 
     /// The subject written after a cue: "said Putin", "says the spokesperson", "according to him".
@@ -835,7 +859,11 @@ impl Attributor {
             return Some(Subject::Collective { phrase });
         }
         if !self.cues.speaker_nouns.contains(&head) {
-            return None;
+            // "the judges said": any plural noun right before a plain speech verb
+            let plain = !forward_cue_is_weak(text, toks, h);
+            if !(plain && head.len() > 3 && head.ends_with('s') && !head.ends_with("ss") && h > s) {
+                return None;
+            }
         }
         let titled = is_title(&head) && !head.ends_with('s');
         let possessed = (s..h).any(|i| toks[i].kind == TokKind::Possessive);
@@ -1519,6 +1547,27 @@ fn is_word_char_at(text: &str, i: usize) -> bool {
         .chars()
         .next()
         .is_some_and(|c| c.is_alphanumeric() || c == '-' || c == '_')
+}
+
+/// Is the cue after token `h` anything but a plain speech verb (said, says, told, ...)?
+fn forward_cue_is_weak(text: &str, toks: &[Tok], h: usize) -> bool {
+    let Some(t) = toks.get(h + 1) else {
+        return true;
+    };
+    !matches!(
+        &text[t.start..t.end],
+        "said"
+            | "say"
+            | "says"
+            | "told"
+            | "tell"
+            | "tells"
+            | "added"
+            | "wrote"
+            | "stated"
+            | "argued"
+            | "insisted"
+    )
 }
 
 /// Words between a subject and its cue: "Putin also said", "Putin has repeatedly said".
