@@ -104,9 +104,9 @@ impl Prf {
             0.0
         };
         Prf {
-            precision: p,
-            recall: r,
-            f1,
+            precision: round4(p),
+            recall: round4(r),
+            f1: round4(f1),
         }
     }
 }
