@@ -530,7 +530,24 @@ impl Attributor {
         tokenize(text, s.start, s.end, &mut toks);
         let mut found = None;
         let mut continuer = None;
-        for &(a, b, kind) in cues {
+        // "..., the source added.": a cue closing the sentence after a comma is its main
+        // attribution, ahead of earlier cues ("Clinton had told police ..., the source added.")
+        let closing = cues.last().filter(|&&(a, b, _)| {
+            cues.len() > 1 && {
+                let k = toks.iter().position(|t| t.start == a).unwrap_or(0);
+                let after = toks
+                    .iter()
+                    .filter(|t| t.start >= b && t.kind == TokKind::Word)
+                    .count();
+                after <= 6
+                    && toks[k.saturating_sub(6)..k]
+                        .iter()
+                        .any(|t| t.kind == TokKind::Comma)
+            }
+        });
+        let ordered: Vec<(usize, usize, CueKind)> =
+            closing.into_iter().chain(cues.iter()).copied().collect();
+        for &(a, b, kind) in &ordered {
             let Some(k) = toks.iter().position(|t| t.start == a) else {
                 continue;
             };
