@@ -337,7 +337,10 @@ impl Attributor {
             v.dedup();
             v.len()
         };
-        let transcript_mode = (labels.len() >= 2 && distinct >= 2)
+        // and at least one label is a full name ("Vladimir Putin:"), not only "Q:"/"A:" or a
+        // one-word heading such as "Insiders:"
+        let full_name = labels.iter().any(|(_, l)| l.speaker.contains(' '));
+        let transcript_mode = (labels.len() >= 2 && distinct >= 2 && full_name)
             || labels.iter().any(|(_, l)| l.parenthetical || l.titled);
         if !transcript_mode {
             labels.clear();
