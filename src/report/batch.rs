@@ -9,7 +9,7 @@ use crate::aggregate::{ActorTally, Breakdown, CorpusAgg, Tally};
 use crate::cli::Format;
 use serde::Serialize;
 use serde::ser::{SerializeMap, Serializer};
-use std::io::Write;
+use std::io::{self, Write};
 
 /// The schema tag of JSON reports and partials.
 pub const SCHEMA: &str = "stance/1";
@@ -52,7 +52,8 @@ pub fn write_batch(
 ) -> anyhow::Result<()> {
     match format {
         Format::Json => {
-            serde_json::to_writer_pretty(&mut *out, &JsonReport::new(rep))?;
+            serde_json::to_writer_pretty(&mut *out, &JsonReport::new(rep))
+                .map_err(io::Error::from)?;
             writeln!(out)?;
         }
         Format::Jsonl => write_jsonl(out, rep)?,
@@ -85,7 +86,7 @@ pub fn write_doc_line(out: &mut dyn Write, themes: &[String], row: &DocRow) -> a
         tokens: row.tally.tokens,
         scores: ThemeMap(themes, scores(&row.tally)),
     };
-    serde_json::to_writer(&mut *out, &line)?;
+    serde_json::to_writer(&mut *out, &line).map_err(io::Error::from)?;
     writeln!(out)?;
     Ok(())
 }
@@ -105,7 +106,7 @@ pub fn write_partial(out: &mut dyn Write, agg: &CorpusAgg) -> anyhow::Result<()>
         docs: agg.documents(),
         agg,
     };
-    serde_json::to_writer(&mut *out, &line)?;
+    serde_json::to_writer(&mut *out, &line).map_err(io::Error::from)?;
     writeln!(out)?;
     Ok(())
 }
@@ -366,7 +367,7 @@ fn write_jsonl(out: &mut dyn Write, rep: &BatchReport<'_>) -> anyhow::Result<()>
             group: u.actor_group,
             ..json_unit(themes, u.tally)
         };
-        serde_json::to_writer(&mut *out, &line)?;
+        serde_json::to_writer(&mut *out, &line).map_err(io::Error::from)?;
         writeln!(out)?;
     }
     Ok(())
@@ -374,6 +375,11 @@ fn write_jsonl(out: &mut dyn Write, rep: &BatchReport<'_>) -> anyhow::Result<()>
 
 fn write_csv(out: &mut dyn Write, rep: &BatchReport<'_>) -> anyhow::Result<()> {
     let mut w = csv::Writer::from_writer(out);
+    // A closed pipe must surface as an io::Error (BrokenPipe), which the CLI turns into exit 0.
+    let io_err = |e: csv::Error| match e.into_kind() {
+        csv::ErrorKind::Io(e) => e,
+        other => io::Error::other(format!("{other:?}")),
+    };
     w.write_record([
         "scope",
         "unit_kind",
@@ -386,7 +392,8 @@ fn write_csv(out: &mut dyn Write, rep: &BatchReport<'_>) -> anyhow::Result<()> {
         "sentences",
         "tokens",
         "per_1k_tokens",
-    ])?;
+    ])
+    .map_err(io_err)?;
     let themes = &rep.agg.themes;
     for u in all_units(rep) {
         let (s, r) = (scores(u.tally), rates(u.tally));
@@ -403,7 +410,8 @@ fn write_csv(out: &mut dyn Write, rep: &BatchReport<'_>) -> anyhow::Result<()> {
                 &u.tally.sentences.to_string(),
                 &u.tally.tokens.to_string(),
                 &r[i].to_string(),
-            ])?;
+            ])
+            .map_err(io_err)?;
         }
     }
     w.flush()?;

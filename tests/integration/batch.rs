@@ -433,3 +433,40 @@ fn kremlin_corpus_by_year() {
         .sum();
     assert_eq!(sum, 7061);
 }
+
+/// Regression: serde_json and csv wrapped the BrokenPipe error, so `stance batch ... | head` exited 2.
+#[test]
+fn a_closed_pipe_exits_quietly() {
+    use std::io::{BufRead, BufReader};
+    use std::process::{Command, Stdio};
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path().join("c.jsonl");
+    let line = serde_json::json!({"id": "x", "text": ARTICLE}).to_string() + "\n";
+    fs::write(&p, line.repeat(3000)).unwrap();
+    for format in ["jsonl", "csv"] {
+        let mut child = Command::new(assert_cmd::cargo::cargo_bin("stance"))
+            .args(["batch", "-q", "--per", "document", "--format", format])
+            .arg(&p)
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let mut first = String::new();
+        BufReader::new(child.stdout.take().unwrap())
+            .read_line(&mut first)
+            .unwrap();
+        assert!(!first.is_empty());
+        let out = child.wait_with_output().unwrap();
+        assert_eq!(
+            out.status.code(),
+            Some(0),
+            "{format}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        assert!(
+            out.stderr.is_empty(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+}
