@@ -337,7 +337,10 @@ impl Attributor {
             v.dedup();
             v.len()
         };
-        let transcript_mode = (labels.len() >= 2 && distinct >= 2)
+        // and at least one label is a full name ("Vladimir Putin:"), not only "Q:"/"A:" or a
+        // one-word heading such as "Insiders:"
+        let full_name = labels.iter().any(|(_, l)| l.speaker.contains(' '));
+        let transcript_mode = (labels.len() >= 2 && distinct >= 2 && full_name)
             || labels.iter().any(|(_, l)| l.parenthetical || l.titled);
         if !transcript_mode {
             labels.clear();
@@ -530,7 +533,24 @@ impl Attributor {
         tokenize(text, s.start, s.end, &mut toks);
         let mut found = None;
         let mut continuer = None;
-        for &(a, b, kind) in cues {
+        // "..., the source added.": a cue closing the sentence after a comma is its main
+        // attribution, ahead of earlier cues ("Clinton had told police ..., the source added.")
+        let closing = cues.last().filter(|&&(a, b, _)| {
+            cues.len() > 1 && {
+                let k = toks.iter().position(|t| t.start == a).unwrap_or(0);
+                let after = toks
+                    .iter()
+                    .filter(|t| t.start >= b && t.kind == TokKind::Word)
+                    .count();
+                after <= 6
+                    && toks[k.saturating_sub(6)..k]
+                        .iter()
+                        .any(|t| t.kind == TokKind::Comma)
+            }
+        });
+        let ordered: Vec<(usize, usize, CueKind)> =
+            closing.into_iter().chain(cues.iter()).copied().collect();
+        for &(a, b, kind) in &ordered {
             let Some(k) = toks.iter().position(|t| t.start == a) else {
                 continue;
             };
@@ -538,7 +558,9 @@ impl Attributor {
                 continue;
             };
             let subject = match kind {
-                CueKind::Prefix => self.after_subject(text, &toks, ke, quoted),
+                CueKind::Prefix => self
+                    .after_subject(text, &toks, ke, quoted)
+                    .or_else(|| self.source_phrase(text, &toks, ke)),
                 CueKind::Continuer => {
                     if k > 0 && toks[k - 1].kind == TokKind::Comma {
                         continuer.get_or_insert((a, b));
@@ -586,6 +608,28 @@ impl Attributor {
         }
         doc.toks = toks;
         found
+    }
+
+    /// "according to data released Friday by regulators": the words up to the next punctuation
+    /// as the source.
+    fn source_phrase(&self, text: &str, toks: &[Tok], ke: usize) -> Option<(Subject, bool)> {
+        let mut e = ke;
+        while e < toks.len() && e < ke + 10 && toks[e].kind == TokKind::Word {
+            e += 1;
+        }
+        if e == ke || (e < toks.len() && toks[e].kind == TokKind::Word) {
+            return None;
+        }
+        let mut a = ke;
+        while a < e && matches!(&text[toks[a].start..toks[a].end], "the" | "a" | "an") {
+            a += 1;
+        }
+        if a >= e {
+            return None;
+        }
+        let phrase = text[toks[a].start..toks[e - 1].end].to_string();
+        let plural = phrase.ends_with('s');
+        Some((Subject::Noun { phrase, plural }, true))
     }
 
     /// The subject written after a cue: "said Putin", "says the spokesperson", "according to him".
@@ -835,7 +879,11 @@ impl Attributor {
             return Some(Subject::Collective { phrase });
         }
         if !self.cues.speaker_nouns.contains(&head) {
-            return None;
+            // "the judges said": any plural noun right before a plain speech verb
+            let plain = !forward_cue_is_weak(text, toks, h);
+            if !(plain && head.len() > 3 && head.ends_with('s') && !head.ends_with("ss") && h > s) {
+                return None;
+            }
         }
         let titled = is_title(&head) && !head.ends_with('s');
         let possessed = (s..h).any(|i| toks[i].kind == TokKind::Possessive);
@@ -1131,6 +1179,19 @@ impl Attributor {
             .iter()
             .rposition(|r| r.1 == gender && matches!(gender, 'm' | 'f'))
             .map(|p| p + n.saturating_sub(3));
+        // the subject of the sentence before ("Wang met Lavrov. He said ..."), when it is a
+        // person's name
+        if matches!(gender, 'm' | 'f')
+            && i > 0
+            && let Some((name, g)) = self.leading_name(doc, i - 1)
+        {
+            let (c, cg) = self.canonical(doc, &name, g);
+            if (cg == gender || (ok(cg) && exact.is_none()))
+                && (name.contains(' ') || g.is_some() || doc.recent.iter().any(|r| r.0 == c))
+            {
+                return Some((c, i - 1));
+            }
+        }
         if let Some(pos) = exact.or_else(|| doc.recent.iter().rposition(|r| ok(r.1))) {
             let (name, _, from) = doc.recent[pos].clone();
             return Some((name, from));
@@ -1170,6 +1231,32 @@ impl Attributor {
             return None;
         }
         Some((c, i - 1))
+    }
+
+    /// The name a sentence opens with, when a lower-case word (its verb) follows it.
+    fn leading_name(&self, doc: &mut Doc, si: usize) -> Option<(String, Option<char>)> {
+        let s = doc.sentences[si];
+        let text = doc.text;
+        let mut toks = std::mem::take(&mut doc.toks);
+        let lim = floor_boundary(text, (s.start + 120).min(s.end));
+        tokenize(text, s.start, lim, &mut toks);
+        let mut e = 0;
+        while e < toks.len() && self.run_word(text, &toks, e) {
+            e += 1;
+        }
+        let verb_follows = toks
+            .get(e)
+            .is_some_and(|t| t.kind == TokKind::Word && !is_capitalized(&text[t.start..t.end]));
+        let sub = if e > 0 && verb_follows {
+            self.name_subject(text, &toks, 0, e)
+        } else {
+            None
+        };
+        doc.toks = toks;
+        match sub {
+            Some(Subject::Name { name, gender }) => Some((name, gender)),
+            _ => None,
+        }
     }
 
     /// "the Russian president": the name last written after that title before sentence `i`.
@@ -1480,6 +1567,27 @@ fn is_word_char_at(text: &str, i: usize) -> bool {
         .chars()
         .next()
         .is_some_and(|c| c.is_alphanumeric() || c == '-' || c == '_')
+}
+
+/// Is the cue after token `h` anything but a plain speech verb (said, says, told, ...)?
+fn forward_cue_is_weak(text: &str, toks: &[Tok], h: usize) -> bool {
+    let Some(t) = toks.get(h + 1) else {
+        return true;
+    };
+    !matches!(
+        &text[t.start..t.end],
+        "said"
+            | "say"
+            | "says"
+            | "told"
+            | "tell"
+            | "tells"
+            | "added"
+            | "wrote"
+            | "stated"
+            | "argued"
+            | "insisted"
+    )
 }
 
 /// Words between a subject and its cue: "Putin also said", "Putin has repeatedly said".

@@ -20,6 +20,8 @@ pub(crate) struct Quoted {
     pub close: usize,
 }
 
+/// Marks: straight `"` and `''`, curly `“` `”` (guillemets are rare in English news and not
+/// read).
 /// Finds the quoted intervals of a document, in order. `paragraphs` are (start, end) byte spans.
 pub(crate) fn find(text: &str, paragraphs: &[(usize, usize)], out: &mut Vec<Quoted>) {
     out.clear();
@@ -30,9 +32,21 @@ pub(crate) fn find(text: &str, paragraphs: &[(usize, usize)], out: &mut Vec<Quot
         let mut open: Option<usize> = None; // offset of the opening mark
         let mut first = true;
         // candidates: '"', and 0xE2 (lead byte of “ ” « » is 0xE2/0xC2)
-        for i in memchr3_iter(b'"', 0xe2, 0xc2, &b[ps..pe]) {
+        let mut skip_to = ps;
+        for i in memchr3_iter(b'"', b'\'', 0xe2, &b[ps..pe]) {
             let i = ps + i;
+            if i < skip_to {
+                continue;
+            }
             let (is_open, is_close, len) = match b[i] {
+                // '' is a double quotation mark in some newspapers; a lone ' is an apostrophe
+                b'\'' if b.get(i + 1) == Some(&b'\'') && i + 1 < pe => {
+                    skip_to = i + 2;
+                    let prev = if i == ps { b' ' } else { b[i - 1] };
+                    let opening = prev.is_ascii_whitespace() || matches!(prev, b'(' | b'[' | b'-');
+                    (opening, !opening, 2)
+                }
+                b'\'' => continue,
                 b'"' => {
                     let prev = if i == ps { b' ' } else { b[i - 1] };
                     let opening = prev.is_ascii_whitespace()
@@ -42,8 +56,6 @@ pub(crate) fn find(text: &str, paragraphs: &[(usize, usize)], out: &mut Vec<Quot
                 }
                 0xe2 if b[i + 1..].starts_with(&[0x80, 0x9c]) => (true, false, 3),
                 0xe2 if b[i + 1..].starts_with(&[0x80, 0x9d]) => (false, true, 3),
-                0xc2 if b.get(i + 1) == Some(&0xab) => (true, false, 2),
-                0xc2 if b.get(i + 1) == Some(&0xbb) => (false, true, 2),
                 _ => continue,
             };
             let at_start = first && text[ps..i].trim().is_empty();
@@ -85,6 +97,7 @@ pub(crate) fn find(text: &str, paragraphs: &[(usize, usize)], out: &mut Vec<Quot
 fn len_of(b: &[u8], i: usize) -> usize {
     match b[i] {
         b'"' => 1,
+        b'\'' => 2,
         0xc2 => 2,
         _ => 3,
     }
@@ -124,6 +137,10 @@ mod tests {
         find(t, &paras(t), &mut q);
         let s: Vec<&str> = q.iter().map(|q| &t[q.start..q.end]).collect();
         assert_eq!(s, ["We agree,", "no", "yes"]);
+        let t = "''We agree,'' he said. It's Putin's.";
+        find(t, &paras(t), &mut q);
+        let s: Vec<&str> = q.iter().map(|q| &t[q.start..q.end]).collect();
+        assert_eq!(s, ["We agree,"]);
     }
 
     #[test]
