@@ -58,6 +58,12 @@ pub struct PredSentence {
     pub end: usize,
     /// Predicted speaker; `None` for narration.
     pub speaker: Option<String>,
+    /// How `stance` found it (`explicit`, `pronoun`, ...; informative, not scored).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kind: Option<String>,
+    /// The cue or label behind it (informative, not scored).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cue: Option<String>,
 }
 
 /// The predictions for one document, as the evaluator's JSONL line.
@@ -168,6 +174,8 @@ pub fn predict(attributor: &Attributor, doc: &GoldDoc) -> PredDoc {
                 start: cp[s.start],
                 end: cp[s.end],
                 speaker: a.speaker,
+                kind: Some(a.kind.as_str().to_string()),
+                cue: a.cue.map(|c| c.text),
             })
             .collect(),
     }
@@ -185,6 +193,8 @@ pub fn to_bytes(doc: &GoldDoc, pred: &PredDoc) -> PredDoc {
                 start: cb[s.start],
                 end: cb[s.end],
                 speaker: s.speaker.clone(),
+                kind: s.kind.clone(),
+                cue: s.cue.clone(),
             })
             .collect(),
     }
@@ -678,108 +688,6 @@ pub fn read_gold(src: &str, origin: &str) -> Result<Vec<GoldDoc>, String> {
             serde_json::from_str(l).map_err(|e| format!("{origin}:{}:{}: {e}", i + 1, e.column()))
         })
         .collect()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn names_match_like_the_reference_evaluator() {
-        assert!(speaker_match(Some("Vladimir Putin"), Some("Putin")));
-        assert!(speaker_match(
-            Some("President Trump"),
-            Some("Donald J. Trump")
-        ));
-        assert!(speaker_match(
-            Some("Trump's campaign"),
-            Some("the Trump campaign")
-        ));
-        assert!(speaker_match(Some("José Núñez"), Some("Jose Nunez")));
-        assert!(!speaker_match(
-            Some("Hillary Clinton"),
-            Some("Donald Trump")
-        ));
-        assert!(!speaker_match(Some("officials"), None));
-        assert!(speaker_match(None, None));
-    }
-
-    #[test]
-    fn gold_pronouns_resolve_to_the_nearest_named_source_before() {
-        let text = "Smith spoke. He said yes. Jones, who said no, left.";
-        let q = |sp: &str, s: usize| GoldQuote {
-            speaker: Some(sp.into()),
-            cue: None,
-            kind: Some("indirect".into()),
-            content_spans: vec![(s, s + 3)],
-            speaker_spans: vec![(s, s + 2)],
-        };
-        let doc = GoldDoc {
-            id: "d".into(),
-            text: text.into(),
-            quotes: vec![q("Smith", 0), q("He", 13), q("who", 33)],
-        };
-        let chars: Vec<char> = text.chars().collect();
-        let r = resolve_gold(&doc, &chars, &mut BTreeMap::new());
-        assert_eq!(
-            r,
-            [
-                Some("Smith".into()),
-                Some("Smith".into()),
-                Some("Jones".into())
-            ]
-        );
-    }
-
-    #[test]
-    fn half_of_a_sentence_makes_it_reported() {
-        // "A said x y z." content covers "x y z" (3 of 8 non-space chars): narration; the second
-        // sentence is wholly content
-        let text = "A said x y z. Quoted words here.";
-        let doc = GoldDoc {
-            id: "d".into(),
-            text: text.into(),
-            quotes: vec![GoldQuote {
-                speaker: Some("A".into()),
-                cue: None,
-                kind: Some("direct".into()),
-                content_spans: vec![(7, 12), (14, 32)],
-                speaker_spans: vec![(0, 1)],
-            }],
-        };
-        let pred = PredDoc {
-            id: "d".into(),
-            sentences: vec![
-                PredSentence {
-                    start: 0,
-                    end: 13,
-                    speaker: Some("A".into()),
-                },
-                PredSentence {
-                    start: 14,
-                    end: 32,
-                    speaker: Some("A".into()),
-                },
-            ],
-        };
-        let e = evaluate(&[doc], &[pred], 5);
-        assert_eq!(e.counts["gold_nonnull"], 1);
-        assert_eq!(e.counts["pred_nonnull"], 2);
-        assert_eq!(e.counts["both_nonnull_match"], 1);
-        assert!((e.end_to_end.precision - 0.5).abs() < 1e-9);
-        assert_eq!(e.errors.len(), 1);
-    }
-
-    #[test]
-    fn offsets_convert_between_bytes_and_code_points() {
-        let t = "“Да,” he said.";
-        let b2c = byte_to_cp(t);
-        let c2b = cp_to_byte(t);
-        assert_eq!(b2c[t.len()], t.chars().count());
-        for (i, &b) in c2b.iter().enumerate() {
-            assert_eq!(b2c[b], i);
-        }
-    }
 }
 
 /// One character's fold, generated from Python's `unicodedata.normalize("NFKD")` minus combining
@@ -1354,4 +1262,110 @@ fn fold_char(c: char) -> Option<&'static str> {
         '\u{fb06}' => "st",
         _ => return None,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_match_like_the_reference_evaluator() {
+        assert!(speaker_match(Some("Vladimir Putin"), Some("Putin")));
+        assert!(speaker_match(
+            Some("President Trump"),
+            Some("Donald J. Trump")
+        ));
+        assert!(speaker_match(
+            Some("Trump's campaign"),
+            Some("the Trump campaign")
+        ));
+        assert!(speaker_match(Some("José Núñez"), Some("Jose Nunez")));
+        assert!(!speaker_match(
+            Some("Hillary Clinton"),
+            Some("Donald Trump")
+        ));
+        assert!(!speaker_match(Some("officials"), None));
+        assert!(speaker_match(None, None));
+    }
+
+    #[test]
+    fn gold_pronouns_resolve_to_the_nearest_named_source_before() {
+        let text = "Smith spoke. He said yes. Jones, who said no, left.";
+        let q = |sp: &str, s: usize| GoldQuote {
+            speaker: Some(sp.into()),
+            cue: None,
+            kind: Some("indirect".into()),
+            content_spans: vec![(s, s + 3)],
+            speaker_spans: vec![(s, s + 2)],
+        };
+        let doc = GoldDoc {
+            id: "d".into(),
+            text: text.into(),
+            quotes: vec![q("Smith", 0), q("He", 13), q("who", 33)],
+        };
+        let chars: Vec<char> = text.chars().collect();
+        let r = resolve_gold(&doc, &chars, &mut BTreeMap::new());
+        assert_eq!(
+            r,
+            [
+                Some("Smith".into()),
+                Some("Smith".into()),
+                Some("Jones".into())
+            ]
+        );
+    }
+
+    #[test]
+    fn half_of_a_sentence_makes_it_reported() {
+        // "A said x y z." content covers "x y z" (3 of 8 non-space chars): narration; the second
+        // sentence is wholly content
+        let text = "A said x y z. Quoted words here.";
+        let doc = GoldDoc {
+            id: "d".into(),
+            text: text.into(),
+            quotes: vec![GoldQuote {
+                speaker: Some("A".into()),
+                cue: None,
+                kind: Some("direct".into()),
+                content_spans: vec![(7, 12), (14, 32)],
+                speaker_spans: vec![(0, 1)],
+            }],
+        };
+        let pred = PredDoc {
+            id: "d".into(),
+            sentences: vec![
+                PredSentence {
+                    start: 0,
+                    end: 13,
+                    speaker: Some("A".into()),
+                    kind: None,
+                    cue: None,
+                },
+                PredSentence {
+                    start: 14,
+                    end: 32,
+                    speaker: Some("A".into()),
+                    kind: None,
+                    cue: None,
+                },
+            ],
+        };
+        let e = evaluate(&[doc], &[pred], 5);
+        assert_eq!(e.counts["gold_nonnull"], 1);
+        assert_eq!(e.counts["pred_nonnull"], 2);
+        assert_eq!(e.counts["both_nonnull_match"], 1);
+        assert!((e.end_to_end.precision - 0.5).abs() < 1e-9);
+        assert_eq!(e.errors.len(), 1);
+    }
+
+    #[test]
+    fn offsets_convert_between_bytes_and_code_points() {
+        let t = "“Да,” he said.";
+        let b2c = byte_to_cp(t);
+        let c2b = cp_to_byte(t);
+        assert_eq!(b2c[t.len()], t.chars().count());
+        for (i, &b) in c2b.iter().enumerate() {
+            assert_eq!(b2c[b], i);
+        }
+    }
 }

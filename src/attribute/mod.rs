@@ -320,16 +320,25 @@ impl Attributor {
 
         // 1. transcript labels
         let mut labels: Vec<(usize, transcript::Label)> = Vec::new();
-        for &fi in &para_first {
+        for (pi, &fi) in para_first.iter().enumerate() {
             let s = &sentences[fi];
-            let pend = paras[labels.len().min(0)].1.max(s.end);
+            let pend = paras[pi].1.max(s.end);
             if let Some(l) =
                 transcript::label_at(text, s.start, pend.min(text.len()), &mut doc.toks)
             {
                 labels.push((fi, l));
             }
         }
-        let transcript_mode = labels.len() >= 2 || labels.iter().any(|(_, l)| l.parenthetical);
+        // two speakers taking turns, or a "(retranslated)" label: a transcript; one repeated
+        // label ("A:" list items) or a single "Name:" heading is not
+        let distinct = {
+            let mut v: Vec<&str> = labels.iter().map(|(_, l)| l.speaker.as_str()).collect();
+            v.sort_unstable();
+            v.dedup();
+            v.len()
+        };
+        let transcript_mode = (labels.len() >= 2 && distinct >= 2)
+            || labels.iter().any(|(_, l)| l.parenthetical || l.titled);
         if !transcript_mode {
             labels.clear();
         }
@@ -396,6 +405,18 @@ impl Attributor {
             if new_para && label_i < labels.len() && labels[label_i].0 == i {
                 turn = Some((i, &labels[label_i].1));
                 label_i += 1;
+            } else if new_para
+                && turn.is_some()
+                && (s.title
+                    || raw[i].as_ref().is_some_and(|r| {
+                        matches!(
+                            r.subject,
+                            Subject::Name { .. } | Subject::Title { .. } | Subject::Noun { .. }
+                        )
+                    }))
+            {
+                // a heading, or a paragraph opening with "X said" in news: the turn is over
+                turn = None;
             }
             if let Some((li, l)) = turn {
                 let speaker = self.canonical(&mut doc, &l.speaker, None).0;
@@ -947,10 +968,9 @@ impl Attributor {
             if e > a
                 && toks[e].kind == TokKind::Comma
                 && !toks[e..comma].iter().any(|t| t.kind == TokKind::Quote)
+                && let Some(s) = self.name_subject(text, toks, a, e)
             {
-                if let Some(s) = self.name_subject(text, toks, a, e) {
-                    return Some(s);
-                }
+                return Some(s);
             }
         }
         None
@@ -1017,6 +1037,11 @@ impl Attributor {
                     None,
                 )
             }
+            Subject::Collective { phrase } if self.collective_actor(phrase).is_some() => {
+                let name = self.collective_actor(phrase).unwrap_or_default();
+                let rule = format!("cue {at}, subject `{phrase}` → {name} (actors file)");
+                (Some(name), AttributionKind::Explicit, rule, None)
+            }
             Subject::Collective { phrase } => (
                 None,
                 AttributionKind::None,
@@ -1080,6 +1105,15 @@ impl Attributor {
         })
     }
 
+    /// The actor a collective phrase names in the actors file ("the two sides").
+    fn collective_actor(&self, phrase: &str) -> Option<String> {
+        let p = phrase.to_lowercase();
+        self.alias
+            .get(&p)
+            .or_else(|| self.alias.get(&format!("the {p}")))
+            .map(|&ai| self.actors.actors[ai].name.clone())
+    }
+
     /// The most recent speaker compatible with a pronoun's gender; falls back to the first name
     /// of the previous sentence when nobody has spoken yet.
     fn antecedent(&self, doc: &mut Doc, i: usize, gender: char) -> Option<(String, usize)> {
@@ -1090,14 +1124,15 @@ impl Attributor {
             'n' => g == 'n',
             _ => false,
         };
-        if let Some(pos) = doc.recent.iter().rposition(|r| ok(r.1)) {
-            let (name, g, from) = doc.recent[pos].clone();
-            if g == 'u' && matches!(gender, 'm' | 'f') {
-                doc.recent[pos].1 = gender;
-                if let Some(c) = doc.canon.get_mut(&name) {
-                    c.1 = gender;
-                }
-            }
+        // a speaker of the pronoun's known gender among the last three, else the most recent
+        // compatible one
+        let n = doc.recent.len();
+        let exact = doc.recent[n.saturating_sub(3)..]
+            .iter()
+            .rposition(|r| r.1 == gender && matches!(gender, 'm' | 'f'))
+            .map(|p| p + n.saturating_sub(3));
+        if let Some(pos) = exact.or_else(|| doc.recent.iter().rposition(|r| ok(r.1))) {
+            let (name, _, from) = doc.recent[pos].clone();
             return Some((name, from));
         }
         if !doc.recent.is_empty() || i == 0 || !matches!(gender, 'm' | 'f') {
@@ -1158,6 +1193,7 @@ impl Attributor {
             needles.push(format!("{m} {title} "));
         }
         needles.push(format!("{title} "));
+        needles.push(format!("{head} "));
         // a speaker already known under that title
         if let Some((_, (c, _))) = self
             .actors
@@ -1336,6 +1372,11 @@ fn fullest_form(text: &str, sentences: &[Sentence], name: &str) -> (String, Opti
                 gender = gender.or(Some('m'));
             } else if matches!(w.trim_end_matches('.'), "Ms" | "Mrs" | "Miss") {
                 gender = gender.or(Some('f'));
+            }
+            // "President of Russia Vladimir Putin": "Russia" is not part of the name
+            let before_w = trimmed[..w_start].trim_end();
+            if before_w.ends_with(" of") || before_w.ends_with(" the") {
+                break;
             }
             if !is_capitalized(w)
                 || is_title(w)

@@ -29,7 +29,6 @@ pub(crate) fn find(text: &str, paragraphs: &[(usize, usize)], out: &mut Vec<Quot
     for &(ps, pe) in paragraphs {
         let mut open: Option<usize> = None; // offset of the opening mark
         let mut first = true;
-        let mut continuing = false;
         // candidates: '"', and 0xE2 (lead byte of “ ” « » is 0xE2/0xC2)
         for i in memchr3_iter(b'"', 0xe2, 0xc2, &b[ps..pe]) {
             let i = ps + i;
@@ -51,28 +50,24 @@ pub(crate) fn find(text: &str, paragraphs: &[(usize, usize)], out: &mut Vec<Quot
             first = false;
             if is_open {
                 if open.is_none() {
+                    // a paragraph opening with a mark continues a quote left open
                     if !(at_start && carried_open) {
                         group += 1;
-                    } else {
-                        continuing = true;
                     }
                     open = Some(i);
                 }
                 // a second opening mark inside an open quote: keep the first
-            } else if is_close {
-                if let Some(o) = open.take() {
-                    out.push(Quoted {
-                        start: o + len_of(b, o),
-                        end: i,
-                        group,
-                        open: o,
-                        close: i + len,
-                    });
-                }
-                // a closing mark with nothing open: ignored
+            } else if is_close && let Some(o) = open.take() {
+                // (a closing mark with nothing open is ignored)
+                out.push(Quoted {
+                    start: o + len_of(b, o),
+                    end: i,
+                    group,
+                    open: o,
+                    close: i + len,
+                });
             }
         }
-        let _ = continuing;
         carried_open = false;
         if let Some(o) = open {
             out.push(Quoted {

@@ -92,3 +92,113 @@ fn sample_article_all_twenty_sentences() {
         .unwrap()];
     assert!(he.rule.contains("pronoun `He` → Wang Yi"), "{}", he.rule);
 }
+
+#[derive(serde::Deserialize)]
+struct Cases {
+    case: Vec<Case>,
+}
+
+#[derive(serde::Deserialize)]
+struct Case {
+    name: String,
+    text: String,
+    speakers: Vec<String>,
+    #[serde(default)]
+    kinds: Vec<String>,
+    #[serde(default)]
+    actors: Option<String>,
+}
+
+#[test]
+fn fixture_cases() {
+    let src = include_str!("../../tests/fixtures/attribution/cases.toml");
+    let cases: Cases = toml::from_str(src).unwrap();
+    assert!(cases.case.len() >= 40, "{} cases", cases.case.len());
+    let mut failures = Vec::new();
+    for c in &cases.case {
+        let actors = c
+            .actors
+            .as_deref()
+            .map(|a| Actors::parse(a, &c.name).unwrap());
+        let a = Attributor::new(actors);
+        let sentences = segment::sentences(&c.text);
+        let atts = a.attribute(&c.text, &sentences);
+        let got: Vec<String> = atts
+            .iter()
+            .map(|x| x.speaker.clone().unwrap_or_default())
+            .collect();
+        let kinds: Vec<&str> = atts.iter().map(|x| x.kind.as_str()).collect();
+        let explain: Vec<String> = atts.iter().map(|x| x.rule.clone()).collect();
+        if got != c.speakers || (!c.kinds.is_empty() && kinds != c.kinds) {
+            failures.push(format!(
+                "{}: want {:?} {:?}\n   got {:?} {:?}\n   rules {:?}",
+                c.name, c.speakers, c.kinds, got, kinds, explain
+            ));
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} of {} cases fail:\n{}",
+        failures.len(),
+        cases.case.len(),
+        failures.join("\n")
+    );
+}
+
+#[test]
+fn sample_with_its_actors_file() {
+    let text = include_str!("../../samples/putin-wang-yi-xinhua.txt");
+    let actors = Actors::parse(
+        include_str!("../../samples/actors.toml"),
+        "samples/actors.toml",
+    )
+    .unwrap();
+    assert_eq!(actors.group_of("Wang Yi"), Some("China"));
+    let a = Attributor::new(Some(actors));
+    let sentences = segment::sentences(text);
+    let atts = a.attribute(text, &sentences);
+    let mut speakers: Vec<&str> = atts.iter().filter_map(|x| x.speaker.as_deref()).collect();
+    speakers.sort_unstable();
+    speakers.dedup();
+    assert_eq!(speakers, ["Vladimir Putin", "Wang Yi"]);
+}
+
+#[test]
+fn actors_file_errors_name_line_and_column() {
+    let e = Actors::parse("[[actor]]\nname = \"A\"\ngender = \"x\"\n", "a.toml").unwrap_err();
+    assert!(e.starts_with("a.toml:3:"), "{e}");
+    let e = Actors::parse("[[actor]]\nnom = \"A\"\n", "a.toml").unwrap_err();
+    assert!(e.starts_with("a.toml:"), "{e}");
+}
+
+#[test]
+fn user_cues_extend_the_bundled_ones() {
+    let text = "Putin opined that the talks were useful.";
+    let s = segment::sentences(text);
+    assert_eq!(Attributor::new(None).attribute(text, &s)[0].speaker, None);
+    let extra = CueFile::parse("verbs = [\"opined\"]", "mine.toml").unwrap();
+    let a = Attributor::with_cues(None, extra).unwrap();
+    assert_eq!(a.attribute(text, &s)[0].speaker.as_deref(), Some("Putin"));
+}
+
+#[test]
+fn unbalanced_and_odd_input_never_panics() {
+    let a = Attributor::new(None);
+    for t in [
+        "“",
+        "\"",
+        "” said",
+        "said",
+        ": :",
+        "Q:",
+        "He said “",
+        "“\n“\n“ said Putin",
+        "Mr. said: “x",
+        "é said Ω.",
+        ", said",
+        "according to",
+    ] {
+        let s = segment::sentences(t);
+        assert_eq!(a.attribute(t, &s).len(), s.len());
+    }
+}

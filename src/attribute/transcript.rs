@@ -14,6 +14,8 @@ pub(crate) struct Label {
     pub end: usize,
     /// Had a parenthetical such as "(retranslated)".
     pub parenthetical: bool,
+    /// A title was stripped and a full name is left ("President of Russia Vladimir Putin").
+    pub titled: bool,
 }
 
 const NOT_LABELS: &[&str] = &[
@@ -109,15 +111,16 @@ pub(crate) fn label_at(text: &str, start: usize, end: usize, toks: &mut Vec<Tok>
     {
         return None;
     }
-    let speaker = match strip_titles(&words) {
-        Some((a, b)) => words[a..b].join(" "),
-        None => words.join(" "),
+    let (speaker, titled) = match strip_titles(&words) {
+        Some((a, b)) => (words[a..b].join(" "), a > 0 && b - a >= 2),
+        None => (words.join(" "), false),
     };
     Some(Label {
         speaker,
         start,
         end: colon + 1,
         parenthetical,
+        titled,
     })
 }
 

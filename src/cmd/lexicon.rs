@@ -286,7 +286,7 @@ fn print_text(s: &str) -> anyhow::Result<()> {
 
 fn table() -> Table {
     let mut t = Table::new();
-    t.load_style(presets::UTF8_HORIZONTAL_ONLY);
+    t.load_style(presets::UTF8_BORDERS_ONLY);
     t
 }
 
@@ -481,7 +481,7 @@ fn match_table(matcher: &Matcher, text: &str, matches: &[Match]) -> String {
     for m in matches {
         t.add_row([
             matcher.themes()[m.theme].clone(),
-            matcher.term_label(m.term).to_string(),
+            shorten(matcher.term_label(m.term), 40),
             text[m.start..m.end].to_string(),
             format!("{}..{}", m.start, m.end),
             fmt_num(m.weight),
@@ -489,6 +489,17 @@ fn match_table(matcher: &Matcher, text: &str, matches: &[Match]) -> String {
         ]);
     }
     t.to_string()
+}
+
+/// At most `n` characters, with `…` when cut (long regexes would stretch the table).
+fn shorten(s: &str, n: usize) -> String {
+    if s.chars().count() <= n {
+        s.to_string()
+    } else {
+        let mut t: String = s.chars().take(n - 1).collect();
+        t.push('…');
+        t
+    }
 }
 
 fn fmt_num(x: f64) -> String {
@@ -681,7 +692,7 @@ fn show(a: ShowArgs) -> anyhow::Result<ExitCode> {
                     m["negation"] = match &l.negation {
                         Some(n) => json!({
                             "cues": n.cues, "window": n.window,
-                            "effect": format!("{:?}", n.effect).to_lowercase(),
+                            "effect": effect_name(n.effect),
                         }),
                         None => Value::Null,
                     };
@@ -720,19 +731,51 @@ fn show(a: ShowArgs) -> anyhow::Result<ExitCode> {
             print_json(&json!({"schema": "stance/1", "lexicons": lex}))?;
         }
         ToolFormat::Table => {
-            let mut s = String::new();
-            for l in &set.lexicons {
-                if !l.themes.iter().any(|t| wanted(&t.id)) {
-                    continue;
+            let shown: Vec<&Lexicon> = set
+                .lexicons
+                .iter()
+                .filter(|l| l.themes.iter().any(|t| wanted(&t.id)))
+                .collect();
+            let mut t = table();
+            t.set_header([
+                "theme",
+                "terms",
+                "words",
+                "phrases",
+                "wildcards",
+                "regexes",
+                "inflect",
+                "negation",
+                "description",
+            ]);
+            for l in &shown {
+                for th in l.themes.iter().filter(|t| wanted(&t.id)) {
+                    let (w, p, x, r) = kinds(&th.terms);
+                    t.add_row([
+                        th.id.clone(),
+                        th.terms.len().to_string(),
+                        w.to_string(),
+                        p.to_string(),
+                        x.to_string(),
+                        r.to_string(),
+                        if th.inflect { "yes" } else { "no" }.into(),
+                        l.negation
+                            .as_ref()
+                            .map_or("none".to_string(), |n| effect_name(n.effect).to_string()),
+                        th.description.clone(),
+                    ]);
                 }
+            }
+            let mut s = format!("{t}\n");
+            for l in &shown {
                 s.push_str(&format!(
-                    "{} {} ({}, {}) sha256 {}\n",
+                    "\n{} {} ({}, {})\n  sha256: {}\n",
                     l.name, l.version, l.language, l.source, l.sha256
                 ));
                 match &l.negation {
                     Some(n) => s.push_str(&format!(
-                        "  negation: {:?} within {} tokens before a term; cues: {}\n",
-                        n.effect,
+                        "  negation: {} when a cue is within {} tokens before a term; cues: {}\n",
+                        effect_name(n.effect),
                         n.window,
                         n.cues.join(", ")
                     )),
@@ -746,47 +789,29 @@ fn show(a: ShowArgs) -> anyhow::Result<ExitCode> {
                         .collect();
                     s.push_str(&format!("  intensifiers: {}\n", v.join(", ")));
                 }
-                let mut t = table();
-                t.set_header([
-                    "theme",
-                    "terms",
-                    "words",
-                    "phrases",
-                    "wildcards",
-                    "regexes",
-                    "inflect",
-                    "description",
-                ]);
-                for th in l.themes.iter().filter(|t| wanted(&t.id)) {
-                    let (w, p, x, r) = kinds(&th.terms);
-                    t.add_row([
-                        th.id.clone(),
-                        th.terms.len().to_string(),
-                        w.to_string(),
-                        p.to_string(),
-                        x.to_string(),
-                        r.to_string(),
-                        if th.inflect { "yes" } else { "no" }.into(),
-                        th.description.clone(),
-                    ]);
-                }
-                s.push_str(&format!("{t}\n"));
-                if a.theme.is_some() {
-                    for th in l.themes.iter().filter(|t| wanted(&t.id)) {
-                        let mut tt = table();
-                        tt.set_header(["term", "weight"]);
-                        for term in &th.terms {
-                            tt.add_row([term.pattern.to_string(), fmt_num(term.weight)]);
-                        }
-                        s.push_str(&format!("{tt}\n"));
+                s.push_str(&format!("  inline tests: {}\n", l.tests.len()));
+            }
+            if a.theme.is_some() {
+                for th in set.themes().filter(|t| wanted(&t.id)) {
+                    let mut tt = table();
+                    tt.set_header(["term", "weight"]);
+                    for term in &th.terms {
+                        tt.add_row([term.pattern.to_string(), fmt_num(term.weight)]);
                     }
+                    s.push_str(&format!("\nterms of `{}`:\n{tt}\n", th.id));
                 }
-                s.push('\n');
             }
             print_text(&s)?;
         }
     }
     Ok(ExitCode::Success)
+}
+
+fn effect_name(e: lexicon::NegationEffect) -> &'static str {
+    match e {
+        lexicon::NegationEffect::Flip => "flip",
+        lexicon::NegationEffect::Drop => "drop",
+    }
 }
 
 fn import_cmd(a: ImportArgs) -> anyhow::Result<ExitCode> {

@@ -137,13 +137,6 @@ fn is_word_char(c: char) -> bool {
     c.is_alphanumeric() || c == '_'
 }
 
-/// Lowercase word tokens of a text (alphanumeric runs; hyphens and apostrophes split).
-pub fn words(text: &str) -> impl Iterator<Item = String> + '_ {
-    text.split(|c: char| !is_word_char(c))
-        .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
-}
-
 /// One term with where it lives.
 struct Entry<'a> {
     src: usize,
@@ -459,10 +452,21 @@ pub fn expansions(prefix: &str, counts: &BTreeMap<String, usize>) -> Vec<(String
     v
 }
 
-/// Word counts of a corpus text (lowercase tokens).
+/// Word counts of a corpus text (lowercase tokens). A hyphenated word counts as itself and as
+/// each of its parts, so that `neo-colonial*` and `colonial*` both find "neo-colonialism".
 pub fn word_counts(corpus: &str) -> BTreeMap<String, usize> {
     let mut m = BTreeMap::new();
-    for w in words(corpus) {
+    for w in corpus
+        .split(|c: char| !(is_word_char(c) || c == '-'))
+        .map(|w| w.trim_matches('-'))
+        .filter(|w| !w.is_empty())
+    {
+        let w = w.to_lowercase();
+        if w.contains('-') {
+            for part in w.split('-').filter(|p| !p.is_empty()) {
+                *m.entry(part.to_string()).or_insert(0) += 1;
+            }
+        }
         *m.entry(w).or_insert(0) += 1;
     }
     m
@@ -719,6 +723,15 @@ expect = { nosuch = 1.0 }
     #[test]
     fn expansions_are_sorted_by_count() {
         let counts = word_counts("Sanctions sanction sanctions sanctioned. Sane.");
+        let hyphen = word_counts("Neo-colonialism and anti-hegemonic talk.");
+        assert_eq!(
+            expansions("neo-colonial", &hyphen),
+            vec![("neo-colonialism".to_string(), 1)]
+        );
+        assert_eq!(
+            expansions("hegemon", &hyphen),
+            vec![("hegemonic".to_string(), 1)]
+        );
         assert_eq!(
             expansions("sanction", &counts),
             vec![

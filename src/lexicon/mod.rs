@@ -260,7 +260,14 @@ pub fn load_file(path: &Path) -> Result<Lexicon, LexiconError> {
     let src = std::fs::read_to_string(path).map_err(|e| {
         LexiconError::whole_file(&name, &format!("cannot read lexicon {name}: {e}"))
     })?;
-    parse_str(&src, &name)
+    let ext = path
+        .extension()
+        .map(|x| x.to_string_lossy().to_ascii_lowercase());
+    match ext.as_deref() {
+        Some("dic") => parse_str(&import::liwc_to_toml(&src, &name)?.toml, &name),
+        Some("yml" | "yaml") => parse_str(&import::quanteda_to_toml(&src, &name)?.toml, &name),
+        _ => parse_str(&src, &name),
+    }
 }
 
 /// Parses lexicon TOML; `file` names it in errors.
@@ -285,5 +292,36 @@ pub fn load_path(path: &Path) -> Result<Vec<Lexicon>, LexiconError> {
         files.iter().map(|f| load_file(f)).collect()
     } else {
         Ok(vec![load_file(path)?])
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn load_file_converts_liwc_and_quanteda_dictionaries() {
+        let dir = tempfile::tempdir().unwrap();
+        let dic = dir.path().join("mini.dic");
+        std::fs::write(&dic, "%\n1\tposemo\n%\ngood\t1\nhapp*\t1\n").unwrap();
+        let lex = load_file(&dic).unwrap();
+        assert_eq!(lex.themes.len(), 1);
+        let terms: Vec<String> = lex.themes[0]
+            .terms
+            .iter()
+            .map(|t| t.pattern.to_string())
+            .collect();
+        assert!(terms.contains(&"happ*".to_string()), "{terms:?}");
+        let yml = dir.path().join("mini.yml");
+        std::fs::write(&yml, "sanctions:\n  - sanction*\n  - embargo\n").unwrap();
+        let lex = load_file(&yml).unwrap();
+        assert_eq!(lex.themes[0].terms.len(), 2);
+    }
+
+    #[test]
+    fn unreadable_file_names_the_path() {
+        let err = load_file(Path::new("/nonexistent/lexicon.toml")).unwrap_err();
+        assert_eq!(err.file, "/nonexistent/lexicon.toml");
+        assert!(err.rendered.contains("cannot read lexicon"));
     }
 }

@@ -7,7 +7,8 @@
 //! digits, wildcards (`*` only at the end, never bare), regexes (syntax, compiled size), weights
 //! (finite and non-zero; negative weights are allowed and count against the theme), negation
 //! (`window` 1..=20, `effect` flip|drop, one-word cues), intensifiers (one word, finite
-//! multiplier > 0) and inline tests (known theme ids, finite expected scores).
+//! multiplier > 0) and inline tests (something to expect, finite expected scores; theme ids are
+//! checked by `stance lexicon test`, which knows every lexicon loaded together).
 
 use super::{
     Intensifier, Lexicon, LexiconError, LexiconTest, Negation, NegationEffect, Term, TermPattern,
@@ -252,7 +253,7 @@ pub fn parse(src: &str, file: &str) -> Result<Lexicon, LexiconError> {
     let mut tests = Vec::new();
     if let Some(tv) = get(root, "test") {
         for item in cx.array(tv, "`test`")? {
-            tests.push(parse_test(&cx, item, &themes)?);
+            tests.push(parse_test(&cx, item)?);
         }
     }
 
@@ -532,11 +533,7 @@ fn parse_negation(cx: &Ctx<'_>, nv: &Value<'_>) -> Result<Negation, LexiconError
     })
 }
 
-fn parse_test(
-    cx: &Ctx<'_>,
-    item: &Value<'_>,
-    themes: &[Theme],
-) -> Result<LexiconTest, LexiconError> {
+fn parse_test(cx: &Ctx<'_>, item: &Value<'_>) -> Result<LexiconTest, LexiconError> {
     let t = cx.table(item, "each `[[test]]`")?;
     cx.keys(t, &["text", "expect", "expect_none"], "[[test]]")?;
     let text = match get(t, "text") {
@@ -546,7 +543,6 @@ fn parse_test(
     // Tests may name themes of other lexicons loaded together (a multipolarity test may
     // expect anti-hegemony too): unknown ids are reported by `stance lexicon test`, which
     // knows the whole set.
-    let _ = themes;
     let mut expect = BTreeMap::new();
     if let Some(ev) = get(t, "expect") {
         let et = cx.table(ev, "`expect`")?;
@@ -574,4 +570,223 @@ fn parse_test(
         expect,
         expect_none,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::{LexiconSet, load_path, parse_str};
+    use super::*;
+    use std::path::Path;
+
+    fn fixtures() -> std::path::PathBuf {
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/lexicon_errors")
+    }
+
+    /// `# expect: LINE:COL message` on the first line of a fixture.
+    fn expectation(src: &str) -> (usize, usize, String) {
+        let rest = src
+            .lines()
+            .next()
+            .and_then(|l| l.strip_prefix("# expect: "))
+            .expect("fixture starts with `# expect: LINE:COL message`");
+        let (pos, msg) = rest.split_once(' ').unwrap();
+        let (l, c) = pos.split_once(':').unwrap();
+        (l.parse().unwrap(), c.parse().unwrap(), msg.to_string())
+    }
+
+    #[test]
+    fn every_error_fixture_is_refused_at_its_line_and_column() {
+        let mut n = 0;
+        for entry in std::fs::read_dir(fixtures()).unwrap() {
+            let path = entry.unwrap().path();
+            if path.extension().is_none_or(|x| x != "toml") {
+                continue;
+            }
+            let src = std::fs::read_to_string(&path).unwrap();
+            let (line, column, msg) = expectation(&src);
+            let name = path.file_name().unwrap().to_string_lossy().to_string();
+            let err = parse_str(&src, &name).expect_err(&name);
+            assert_eq!((err.line, err.column), (line, column), "{name}: {err}");
+            assert!(err.message.contains(&msg), "{name}: {}", err.message);
+            assert!(err.rendered.starts_with("error: "), "{name}: {err}");
+            assert!(
+                err.rendered.contains(&format!("{name}:{line}:{column}")),
+                "{name}: {err}"
+            );
+            n += 1;
+        }
+        assert!(n >= 15, "only {n} fixtures");
+    }
+
+    #[test]
+    fn duplicate_theme_across_files_points_at_the_second() {
+        let dir = fixtures().join("duplicate_across_files");
+        let lexicons = load_path(&dir).unwrap();
+        let err = LexiconSet::new(lexicons).unwrap_err();
+        let b = std::fs::read_to_string(dir.join("b.toml")).unwrap();
+        let (line, column, msg) = expectation(&b);
+        assert!(err.file.ends_with("b.toml"), "{err}");
+        assert_eq!((err.line, err.column), (line, column), "{err}");
+        assert!(err.message.contains(&msg), "{err}");
+        assert!(err.message.contains("a.toml:5:6"), "{err}");
+    }
+
+    #[test]
+    fn rendering_shows_the_line_and_a_caret_under_the_value() {
+        let src = "[lexicon]\nname = \"x\"\n[[theme]]\nid = \"t\"\nterms = [\"ok\", \"a*b\"]\n";
+        let err = parse_str(src, "lex.toml").unwrap_err();
+        assert_eq!((err.line, err.column), (5, 16));
+        let r = &err.rendered;
+        assert!(r.starts_with("error: invalid wildcard in `a*b`"), "{r}");
+        assert!(r.contains(" --> lex.toml:5:16"), "{r}");
+        assert!(r.contains("terms = [\"ok\", \"a*b\"]"), "{r}");
+        assert!(r.contains("^^^^^"), "{r}");
+        assert_eq!(err.to_string(), err.rendered);
+    }
+
+    #[test]
+    fn columns_count_characters_not_bytes() {
+        let src = "[lexicon]\nname = \"x\"\n[[theme]]\nid = \"t\"\nterms = [\"état\", \"\"]\n";
+        let err = parse_str(src, "lex.toml").unwrap_err();
+        assert_eq!((err.line, err.column), (5, 18)); // 19 in bytes
+    }
+
+    #[test]
+    fn a_full_lexicon_parses_with_defaults_and_spans() {
+        let src = r#"
+[lexicon]
+name = "geo"
+version = "1.0"
+description = "test"
+
+[[theme]]
+id = "anti-hegemony"
+label = "Anti-hegemony"
+inflect = true
+terms = [
+  "hegemony", "unipolar*", "bloc confrontation",
+  { term = "resist hegemony", weight = 2 },
+  { regex = '''\bunilateral (?:sanctions|actions)\b''', weight = -1.5 },
+]
+
+[[theme]]
+id = "sanctions"
+terms = ["sanctions"]
+
+[negation]
+cues = ["not", "never"]
+effect = "drop"
+
+[intensifiers]
+strongly = 1.5
+very = 2
+
+[[test]]
+text = "They resist hegemony."
+expect = { anti-hegemony = 2.0 }
+expect_none = ["sanctions"]
+"#;
+        let lex = parse_str(src, "geo.toml").unwrap();
+        assert_eq!((lex.name.as_str(), lex.version.as_str()), ("geo", "1.0"));
+        assert_eq!(lex.language, "en");
+        assert_eq!(lex.description, "test");
+        let t = &lex.themes[0];
+        assert!(t.inflect);
+        assert_eq!(lex.themes[1].label, "sanctions");
+        assert_eq!(t.terms[1].pattern, TermPattern::Prefix("unipolar".into()));
+        assert_eq!(t.terms[3].weight, 2.0);
+        assert_eq!(t.terms[4].weight, -1.5);
+        assert!(matches!(t.terms[4].pattern, TermPattern::Regex(_)));
+        assert_eq!(&src[t.terms[2].span.clone()], "\"bloc confrontation\"");
+        assert_eq!(&src[t.id_span.clone()], "\"anti-hegemony\"");
+        let neg = lex.negation.as_ref().unwrap();
+        assert_eq!((neg.window, neg.effect), (3, NegationEffect::Drop));
+        assert_eq!(lex.intensifiers[0].word, "strongly");
+        assert_eq!(lex.intensifiers[1].multiplier, 2.0);
+        assert_eq!(lex.tests[0].expect["anti-hegemony"], 2.0);
+        assert_eq!(lex.tests[0].expect_none, ["sanctions"]);
+        assert_eq!(lex.sha256.len(), 64);
+        assert_eq!(lex.text, src);
+    }
+
+    #[test]
+    fn more_semantic_errors() {
+        let cases: &[(&str, (usize, usize), &str)] = &[
+            (
+                "[lexicon]\nname = \"x\"\n[[theme]]\nterms = [\"a\"]\n",
+                (3, 1),
+                "theme has no `id`",
+            ),
+            (
+                "[lexicon]\nname = \"x\"\n[[theme]]\nid = \"a b\"\nterms = [\"a\"]\n",
+                (4, 6),
+                "invalid theme id",
+            ),
+            (
+                "[lexicon]\nname = \"x\"\n[[theme]]\nid = \"a\"\nterms = [{ term = \"a\", regex = 'b' }]\n",
+                (5, 24),
+                "either `term` or `regex`",
+            ),
+            (
+                "[lexicon]\nname = \"x\"\n[[theme]]\nid = \"a\"\nterms = [3]\n",
+                (5, 10),
+                "a term must be a string or a table, found integer",
+            ),
+            (
+                "[lexicon]\nname = \"x\"\n[[theme]]\nid = \"a\"\nterms = [\"--\"]\n",
+                (5, 10),
+                "has no letters or digits",
+            ),
+            (
+                "[lexicon]\nname = \"x\"\n[[theme]]\nid = \"a\"\nterms = [\"a\"]\n[negation]\ncues = [\"no longer\"]\n",
+                (7, 9),
+                "must be one word",
+            ),
+            (
+                "[lexicon]\nname = \"x\"\n[[theme]]\nid = \"a\"\nterms = [\"a\"]\n[negation]\ncues = []\n",
+                (7, 8),
+                "`cues` is empty",
+            ),
+            (
+                "[lexicon]\nname = \"x\"\nauthor = \"me\"\n",
+                (3, 1),
+                "unknown key `author` in [lexicon]",
+            ),
+            ("[lexicon]\nversion = \"1\"\n", (1, 1), "has no `name`"),
+            (
+                "[lexicon]\nname = \"x\"\n[[theme]]\nid = \"a\"\nterms = [\"a\"]\n[negation]\ncues = [\"not\"]\nwindow = 2.5\n",
+                (8, 10),
+                "`window` must be an integer",
+            ),
+            (
+                "[lexicon]\nname = \"x\"\n[[theme]]\nid = \"a\"\nterms = [\"a\"]\n[[test]]\ntext = \"a\"\n",
+                (6, 1),
+                "test expects nothing",
+            ),
+            (
+                "[lexicon]\nname = \"x\"\n[[theme]]\nid = \"a\"\nterms = [{ term = \"b\", weight = inf }]\n",
+                (5, 33),
+                "finite",
+            ),
+            (
+                "[lexicon]\nname = \"x\"\n[[theme]]\nid = \"a\"\nterms = [\"a\"]\ncolour = 1\n",
+                (6, 1),
+                "unknown key `colour` in [[theme]]",
+            ),
+        ];
+        for (src, pos, msg) in cases {
+            let err = parse_str(src, "x.toml").expect_err(src);
+            assert_eq!((err.line, err.column), *pos, "{src}\n{err}");
+            assert!(err.message.contains(msg), "{src}\n{err}");
+        }
+    }
+
+    #[test]
+    fn negative_weights_and_integer_weights_are_accepted() {
+        let src = "[lexicon]\nname = \"x\"\n[[theme]]\nid = \"a\"\nterms = [{ term = \"b\", weight = -2 }]\n";
+        assert_eq!(
+            parse_str(src, "x.toml").unwrap().themes[0].terms[0].weight,
+            -2.0
+        );
+    }
 }

@@ -4,10 +4,10 @@
 //! - Every `\n` ends a paragraph (`\r\n` too); blank lines are skipped and do not count.
 //! - A paragraph that is one sentence without final punctuation is a title or heading
 //!   ([`Sentence::title`]).
-//! - Inside a paragraph, [`split`] finds sentence ends: `.`, `?`, `!`, ellipses, with the closing
+//! - Inside a paragraph, `split` finds sentence ends: `.`, `?`, `!`, ellipses, with the closing
 //!   quotes or brackets that follow them, and without splitting at news abbreviations ("Mr.",
 //!   "St. Petersburg", "U.S.", "Jan. 5", "No. 5", "5 p.m.", "J. K. Rowling"), decimals or URLs;
-//!   [`list`] finds the items of a list written on one line; [`abbrev`] holds the word lists.
+//!   `list` finds the items of a list written on one line; `abbrev` holds the word lists.
 //!
 //! Spans never include surrounding whitespace, never overlap, come in order, and together cover
 //! every non-whitespace character of the text. The splitter works on bytes with `memchr`, so it

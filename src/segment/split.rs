@@ -10,7 +10,7 @@
 //! 5. `?`, `!` and ellipses end the sentence; a single period ends it unless the word before it is
 //!    an abbreviation, an initial, an initialism not followed by a sentence starter, or a list label.
 
-use memchr::{memchr3, memmem};
+use memchr::{memchr, memchr3};
 
 use super::{Sentence, abbrev, list};
 
@@ -43,6 +43,12 @@ fn is_opener(c: char) -> bool {
     )
 }
 
+/// True when `s` opens with a mark that never opens a sentence, so a terminator before it ends
+/// none: a dash around an aside ("--", "–", "—"; a single "-" may open a list item) or `,;:?!`.
+fn continues_sentence(s: &str) -> bool {
+    s.starts_with("--") || s.starts_with(['–', '—', ',', ';', ':', '?', '!'])
+}
+
 /// Marks that, at the very end of a line, show that the line is not a title.
 fn is_final_punctuation(c: char) -> bool {
     matches!(c, '.' | '!' | '?' | '…' | ':' | ';' | ',')
@@ -59,6 +65,8 @@ enum Step {
 /// The first word after a candidate boundary.
 #[derive(Clone, Copy)]
 struct Next {
+    /// Byte offset after the whitespace, where opening marks may come first.
+    after_space: usize,
     /// Byte offset of the word, after whitespace and opening quotes or brackets.
     pos: usize,
     /// Its first character; `None` when only opening marks follow.
@@ -81,10 +89,10 @@ pub(super) fn split_paragraph(
     let mut sent = start;
     let mut pos = start;
     // The next "…", searched for again only once the scan has passed it: most text has none.
-    let mut ellipsis = memmem::find(&bytes[start..end], ELLIPSIS).map(|i| start + i);
+    let mut ellipsis = find_ellipsis(bytes, start, end);
     loop {
         if ellipsis.is_some_and(|e| e < pos) {
-            ellipsis = memmem::find(&bytes[pos..end], ELLIPSIS).map(|i| pos + i);
+            ellipsis = find_ellipsis(bytes, pos, end);
         }
         let mark = memchr3(b'.', b'?', b'!', &bytes[pos..end]).map(|i| pos + i);
         let candidate = match (mark, ellipsis) {
@@ -118,6 +126,21 @@ pub(super) fn split_paragraph(
         let body = text[s.start..s.end].trim_end_matches(is_closer);
         s.title = !body.ends_with(is_final_punctuation);
     }
+}
+
+/// The offset of the first "…" in `bytes[from..end]`. It looks for the last byte of its UTF-8
+/// form (rarer than the first, which also starts curly quotes and dashes) with `memchr`, then checks
+/// the two before: cheaper than building a substring searcher for every paragraph.
+fn find_ellipsis(bytes: &[u8], from: usize, end: usize) -> Option<usize> {
+    let mut p = from;
+    while let Some(i) = memchr(ELLIPSIS[2], &bytes[p..end]) {
+        let last = p + i;
+        if last >= from + 2 && bytes[last - 2..last] == ELLIPSIS[..2] {
+            return Some(last - 2);
+        }
+        p = last + 1;
+    }
+    None
 }
 
 /// Pushes `text[start..end]` trimmed, unless nothing is left.
@@ -189,8 +212,9 @@ fn decide(text: &str, para: usize, end: usize, sent: usize, at: usize) -> Step {
     let Some(next) = next_word(text, e, end) else {
         return Step::Skip(e);
     };
-    // 4. A lowercase word continues the sentence.
-    if next.ch.is_some_and(char::is_lowercase) {
+    // 4. A lowercase word continues the sentence ("Yahoo! in"), and so does a mark that cannot
+    // open one: a dash around an aside ("voila! -- you have"), or `,;:?!` ("Fig. ??").
+    if next.ch.is_some_and(char::is_lowercase) || continues_sentence(&text[next.pos..end]) {
         return Step::Skip(e);
     }
     // 5. What the mark is.
@@ -223,8 +247,10 @@ fn next_word(text: &str, p: usize, end: usize) -> Option<Next> {
     if !rest.starts_with(char::is_whitespace) {
         return None;
     }
-    let word = rest.trim_start().trim_start_matches(is_opener);
+    let after_space = rest.trim_start();
+    let word = after_space.trim_start_matches(is_opener);
     Some(Next {
+        after_space: end - after_space.len(),
         pos: end - word.len(),
         ch: word.chars().next(),
     })
@@ -260,8 +286,9 @@ fn period_ends_sentence(text: &str, sent: usize, at: usize, next: Next) -> bool 
         return false;
     }
     if abbrev::is_abbreviation(word) {
-        // "No. 5", "Jan. 5", "p. 55"; but "& Co. It closed yesterday."
-        return !next_ch.is_some_and(|c| c.is_ascii_digit());
+        // "No. 5", "Jan. 5", "p. 55", "Inc. (“Company A”)", "Co. Ltd."; but "& Co. It closed."
+        return text[next.after_space..].starts_with(char::is_uppercase)
+            && !abbrev::is_abbreviation(leading_word(&text[next.pos..]));
     }
     let mut chars = word.chars();
     if let (Some(letter), None) = (chars.next(), chars.next())

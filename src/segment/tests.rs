@@ -107,6 +107,18 @@ fn months_and_number_abbreviations_before_a_number_do_not_end_a_sentence() {
 }
 
 #[test]
+fn news_datelines_stay_in_the_first_sentence() {
+    assert_eq!(
+        texts("MOSCOW, Nov. 27 (Xinhua) -- Putin met Wang Yi. They talked."),
+        [
+            "MOSCOW, Nov. 27 (Xinhua) -- Putin met Wang Yi.",
+            "They talked."
+        ]
+    );
+    whole("BEIJING, Sept. 5 (Xinhua) -- Huawei Technologies Co. Ltd. said it grew.");
+}
+
+#[test]
 fn company_abbreviations_end_a_sentence_before_a_capital_only() {
     whole("They closed the deal with Pitt, Briggs & Co. at noon.");
     assert_eq!(
@@ -169,6 +181,22 @@ fn decimals_urls_and_emails_do_not_end_a_sentence() {
         texts("It rose by 3.5. Then it fell."),
         ["It rose by 3.5.", "Then it fell."]
     );
+}
+
+#[test]
+fn a_dash_or_a_mark_that_cannot_open_a_sentence_continues_it() {
+    whole("Mix it, put it in the oven, and -- voila! -- you have cake.");
+    whole("Some can be — if I may say so? — a bit questionable.");
+    whole("As shown in Fig. ??");
+    assert_eq!(
+        texts("What do you see? - Posted like sentinels."),
+        ["What do you see?", "- Posted like sentinels."]
+    );
+}
+
+#[test]
+fn an_abbreviation_before_a_bracket_does_not_end_a_sentence() {
+    whole("The parties are Alpha Inc. (“Company A”) and Beta Inc. (“Company B”).");
 }
 
 #[test]

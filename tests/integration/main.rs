@@ -6,3 +6,4 @@ mod common;
 mod compare;
 mod lexicon;
 mod score;
+mod segment;
