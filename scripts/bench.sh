@@ -108,7 +108,7 @@ for block in text.split("### ")[1:]:
     ra, rb = med("A", "peak MiB"), med("B", "peak MiB")
     r = med("A/B", "cpu")
     f = lambda x, p=2: "-" if x is None else f"{x:.{p}f}"
-    print(f"{label:15} {mb:8.1f} {f(a)} {f(a and mb / a, 1):>11} {f(b):>8} {f(b and mb / b, 1):>11} {f(r, 3):>8} {f(ra, 1):>9} {f(rb, 1):>9}")
+    print(f"{label:15} {mb:8.1f} {f(a):>8} {f(a and mb / a, 1):>11} {f(b):>8} {f(b and mb / b, 1):>11} {f(r, 3):>8} {f(ra, 1):>9} {f(rb, 1):>9}")
 print("A = stance (first command of the pair), B = the floor / the peer / stance --jobs 1 (threads-files).")
 print("floor ratio = B cpu / A cpu = (A MB/cpu-s) / (B MB/cpu-s); threads-files A/B cpu = CPU(2 threads) / CPU(1).")
 PY
