@@ -506,7 +506,11 @@ impl Attributor {
                     });
                 }
             }
-            if att.is_none() && !new_para {
+            // in a document that quotes, carried only inside a quotation: there an unquoted
+            // sentence after reported speech is narration far more often than not ("X said Y.
+            // The bill passed in May."); a document that never quotes (an agency readout)
+            // reports in paragraphs of indirect speech
+            if att.is_none() && !new_para && (quoted.is_empty() || touches_quote(s, &quoted)) {
                 let prev = &out[i - 1];
                 if let Some(sp) = &prev.speaker {
                     let from = match prev.kind {
@@ -1734,6 +1738,12 @@ fn is_adjunct_start(w: &str) -> bool {
                 | "about"
                 | "Monday"
         )
+}
+
+/// Does any quoted interval overlap the sentence?
+fn touches_quote(s: &Sentence, quoted: &[quotes::Quoted]) -> bool {
+    let i = quoted.partition_point(|q| q.end <= s.start);
+    quoted.get(i).is_some_and(|q| q.start < s.end)
 }
 
 /// The quotation group covering at least half of a sentence's non-space bytes.
