@@ -608,7 +608,8 @@ impl Attributor {
                     if prev.is_some_and(|p| p.kind == TokKind::Comma) {
                         sub = self.clause_subject(text, &toks, k - 1);
                     }
-                    if sub.is_none() && inverted {
+                    // "..., told CNN": what follows "told" is the listener, not the source
+                    if sub.is_none() && inverted && !takes_listener(w) {
                         sub = self.after_subject(text, &toks, ke, quoted);
                     }
                     if sub.is_none() && !is_passive(text, &toks, k, w) {
@@ -1207,12 +1208,14 @@ impl Attributor {
             'n' => g == 'n',
             _ => false,
         };
-        // a speaker of the pronoun's known gender among the last three, else the most recent
-        // compatible one
+        // the most recent compatible speaker: recency wins over a known gender ("“...,” Clarke
+        // said. He also cited ..." is Clarke even when a Mr. Trump spoke before); but "she"
+        // takes a known woman among the last three (most speakers of unknown gender in news are
+        // men)
         let n = doc.recent.len();
         let exact = doc.recent[n.saturating_sub(3)..]
             .iter()
-            .rposition(|r| r.1 == gender && matches!(gender, 'm' | 'f'))
+            .rposition(|r| r.1 == 'f' && gender == 'f')
             .map(|p| p + n.saturating_sub(3));
         // the subject of the sentence before ("Wang met Lavrov. He said ..."), when it is a
         // person's name
@@ -1222,7 +1225,7 @@ impl Attributor {
         {
             let (c, cg) = self.canonical(doc, &name, g);
             if (cg == gender || (ok(cg) && exact.is_none()))
-                && (name.contains(' ') || g.is_some() || doc.recent.iter().any(|r| r.0 == c))
+                && (c.contains(' ') || g.is_some() || doc.recent.iter().any(|r| r.0 == c))
             {
                 return Some((c, i - 1));
             }
@@ -1816,6 +1819,17 @@ fn forward_cue_is_weak(text: &str, toks: &[Tok], h: usize) -> bool {
             | "argued"
             | "insisted"
     )
+}
+
+/// Cues whose object is a person other than the source ("told CNN", "urged Congress"): never
+/// inverted with their source.
+fn takes_listener(cue: &str) -> bool {
+    let c = cue.to_ascii_lowercase();
+    [
+        "tell", "told", "urg", "accus", "critici", "condemn", "welcom", "remind", "thank", "prais",
+    ]
+    .iter()
+    .any(|p| c.starts_with(p))
 }
 
 /// Words between a subject and its cue: "Putin also said", "Putin has repeatedly said".
