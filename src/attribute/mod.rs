@@ -319,6 +319,21 @@ impl Attributor {
         if n == 0 {
             return out;
         }
+        // a first line in Title Case that ends with a full stop is still a headline
+        let owned: Vec<Sentence>;
+        let sentences = if !sentences[0].title
+            && sentences
+                .get(1)
+                .is_none_or(|s| s.paragraph != sentences[0].paragraph)
+            && is_title_case(&text[sentences[0].start..sentences[0].end])
+        {
+            let mut v = sentences.to_vec();
+            v[0].title = true;
+            owned = v;
+            &owned[..]
+        } else {
+            sentences
+        };
         let mut doc = Doc {
             text,
             sentences,
@@ -348,6 +363,11 @@ impl Attributor {
             if let Some(l) =
                 transcript::label_at(text, s.start, pend.min(text.len()), &mut doc.toks)
             {
+                // a headline "Morning Email: ..." is no turn
+                let alone = para_first.get(1).is_none_or(|&f| f == 1);
+                if fi == 0 && (s.title || alone) && !(l.titled || l.parenthetical) {
+                    continue;
+                }
                 labels.push((fi, l));
             }
         }
@@ -433,6 +453,7 @@ impl Attributor {
             } else if new_para
                 && turn.is_some()
                 && (s.title
+                    || is_all_caps(&text[s.start..s.end])
                     || raw[i].as_ref().is_some_and(|r| {
                         matches!(
                             r.subject,
@@ -471,6 +492,27 @@ impl Attributor {
                 Some(r) => self.resolve(&mut doc, i, r),
                 None => None,
             };
+            // a headline "Trump: ..." (the first line, or a heading)
+            if att.is_none()
+                && (s.title
+                    || (i == 0 && sentences.get(1).is_none_or(|t| t.paragraph != s.paragraph)))
+                && let Some(l) = transcript::label_at(text, s.start, s.end, &mut doc.toks)
+                && headline_label(text, s, &l)
+            {
+                let speaker = self.canonical(&mut doc, &l.speaker, None).0;
+                att = Some(Attribution {
+                    speaker: Some(speaker),
+                    kind: AttributionKind::Headline,
+                    cue: Some(Cue {
+                        text: text[l.start..l.end].to_string(),
+                        start: l.start,
+                        end: l.end,
+                    }),
+                    rule: format!("headline label `{}`", &text[l.start..l.end]),
+                    antecedent: None,
+                    frame: Some((l.start, l.end)),
+                });
+            }
             if let Some(a) = &mut att {
                 if s.title && a.speaker.is_some() {
                     a.kind = AttributionKind::Headline;
@@ -1741,6 +1783,45 @@ fn is_adjunct_start(w: &str) -> bool {
                 | "about"
                 | "Monday"
         )
+}
+
+/// Is a line in Title Case: at least three words, and nearly all words of four letters or more
+/// capitalised ("Trump Says He Never Pledged To Kill ...")?
+fn is_title_case(line: &str) -> bool {
+    let (mut long, mut caps, mut words) = (0, 0, 0);
+    for w in line.split_whitespace() {
+        let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+        if !w.starts_with(char::is_alphabetic) {
+            continue;
+        }
+        words += 1;
+        if w.chars().count() >= 4 {
+            long += 1;
+            caps += usize::from(is_capitalized(w));
+        }
+    }
+    words >= 3 && long >= 2 && caps * 10 >= long * 9
+}
+
+/// Is a label at the start of a headline a source ("Trump: ...", "Trey Gowdy: ...") rather than a
+/// rubric ("The Latest: ...", "EXCLUSIVE: ...", "Morning Email: ...")? A source is named again in
+/// the text after the headline.
+fn headline_label(text: &str, s: &Sentence, l: &transcript::Label) -> bool {
+    let words: Vec<&str> = l.speaker.split(' ').collect();
+    let Some(last) = words.last() else {
+        return false;
+    };
+    words.len() <= 4
+        && !is_stop(words[0])
+        && !words
+            .iter()
+            .any(|w| w.len() > 3 && w.chars().all(|c| !c.is_lowercase()))
+        && text[s.end..].contains(last)
+}
+
+/// A line without lower-case letters ("THE TOTAL."): a heading.
+fn is_all_caps(line: &str) -> bool {
+    line.chars().filter(|c| c.is_alphabetic()).count() >= 4 && !line.chars().any(char::is_lowercase)
 }
 
 /// Does any quoted interval overlap the sentence?

@@ -137,7 +137,7 @@ fn kremlin_transcripts_get_their_speakers() {
     assert_eq!(docs, 7061);
     let share = found as f64 / labels as f64;
     eprintln!(
-        "kremlin_en: {found}/{labels} transcript labels found as speakers ({share:.3}); {attributed}/{sentences_total} sentences attributed"
+        "kremlin_en: {found}/{labels} transcript labels found as speakers ({share:.3}); {attributed}/{sentences_total} sentences attributed; missing e.g. {missing:?}"
     );
     assert!(share >= 0.9, "{share:.3}; missing e.g. {missing:?}");
     // the agency-style reports have reported speech too
