@@ -528,7 +528,9 @@ impl Attributor {
                 let found = match quote_speaker.get(&g) {
                     Some(v) => v.clone(),
                     None => {
-                        let v = self.quote_source(&mut doc, i, g, &quoted, &raw);
+                        let v = self
+                            .quote_source(&mut doc, i, g, &quoted, &raw)
+                            .or_else(|| continued_quote(text, sentences, &out, g, &quoted));
                         quote_speaker.insert(g, v.clone());
                         v
                     }
@@ -1824,6 +1826,29 @@ fn is_all_caps(line: &str) -> bool {
     line.chars().filter(|c| c.is_alphabetic()).count() >= 4 && !line.chars().any(char::is_lowercase)
 }
 
+/// A quotation opening a paragraph right after a paragraph that ends in somebody's quotation
+/// continues it (newspapers run one speaker's quote over paragraphs, each opening with a mark):
+/// that speaker and the sentence it came from.
+fn continued_quote(
+    text: &str,
+    sentences: &[Sentence],
+    out: &[Attribution],
+    g: usize,
+    quoted: &[quotes::Quoted],
+) -> Option<(String, usize)> {
+    let first = quoted.iter().find(|q| q.group == g)?;
+    let j = sentences.partition_point(|s| s.end <= first.open);
+    if j == 0 || j >= out.len() + 1 || sentences[j].paragraph == sentences[j - 1].paragraph {
+        return None;
+    }
+    if !text[sentences[j].start..first.open].trim().is_empty() {
+        return None;
+    }
+    let prev = out.get(j - 1)?;
+    let speaker = prev.speaker.clone()?;
+    touches_quote(&sentences[j - 1], quoted).then(|| (speaker, prev.antecedent.unwrap_or(j - 1)))
+}
+
 /// Does any quoted interval overlap the sentence?
 fn touches_quote(s: &Sentence, quoted: &[quotes::Quoted]) -> bool {
     let i = quoted.partition_point(|q| q.end <= s.start);
@@ -1985,6 +2010,7 @@ fn is_skippable(w: &str) -> bool {
             | "morning"
             | "afternoon"
             | "evening"
+            | "now"
     )
 }
 
