@@ -1838,7 +1838,11 @@ fn continued_quote(
 ) -> Option<(String, usize)> {
     let first = quoted.iter().find(|q| q.group == g)?;
     let j = sentences.partition_point(|s| s.end <= first.open);
-    if j == 0 || j >= out.len() + 1 || sentences[j].paragraph == sentences[j - 1].paragraph {
+    if j == 0
+        || j > out.len()
+        || j >= sentences.len()
+        || sentences[j].paragraph == sentences[j - 1].paragraph
+    {
         return None;
     }
     if !text[sentences[j].start..first.open].trim().is_empty() {
