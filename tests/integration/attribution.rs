@@ -146,3 +146,97 @@ fn kremlin_transcripts_get_their_speakers() {
         "{attributed}/{sentences_total}"
     );
 }
+
+/// End-to-end scores on PolNeAR's dev split at the time of writing; the test allows 0.01 less.
+const POLNEAR_DEV: [(&str, f64); 3] = [("precision", 0.720), ("recall", 0.608), ("f1", 0.659)];
+
+#[test]
+fn polnear_dev_attribution_does_not_regress_and_matches_the_reference_evaluator() {
+    let Some(gold) = shared(
+        "corpus/polnear/polnear_dev.jsonl",
+        "polnear_dev_attribution_does_not_regress_and_matches_the_reference_evaluator",
+    ) else {
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let pred = dir.path().join("pred.jsonl");
+    let out = stance()
+        .args(["eval", "attribution"])
+        .arg(&gold)
+        .arg("--pred-out")
+        .arg(&pred)
+        .args(["--format", "json"])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let ours: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    for (k, want) in POLNEAR_DEV {
+        let got = ours["end_to_end"][k].as_f64().unwrap();
+        assert!(
+            got >= want - 0.01,
+            "end-to-end {k} {got:.3} < {want:.3} - 0.01"
+        );
+    }
+    // the project's reference evaluator, when python3 is there, agrees on our predictions
+    let script = gold
+        .parent()
+        .and_then(|p| p.parent())
+        .and_then(|p| p.parent())
+        .map(|p| p.join("eval/eval_attribution.py"))
+        .filter(|p| p.exists());
+    let Some(script) = script else {
+        eprintln!("SKIPPED reference evaluator check: eval/eval_attribution.py not found");
+        return;
+    };
+    let res = dir.path().join("res.json");
+    let py = std::process::Command::new("python3")
+        .arg(&script)
+        .arg("--gold")
+        .arg(&gold)
+        .arg("--pred")
+        .arg(&pred)
+        .arg("--byte-offsets")
+        .arg("--out")
+        .arg(&res)
+        .output();
+    let Ok(py) = py else {
+        eprintln!("SKIPPED reference evaluator check: python3 not available");
+        return;
+    };
+    assert!(
+        py.status.success(),
+        "{}",
+        String::from_utf8_lossy(&py.stderr)
+    );
+    let theirs: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&res).unwrap()).unwrap();
+    for part in ["detection", "end_to_end"] {
+        for k in ["precision", "recall", "f1"] {
+            let (a, b) = (
+                ours[part][k].as_f64().unwrap(),
+                theirs[part][k].as_f64().unwrap(),
+            );
+            assert!(
+                (a - b).abs() < 0.0005,
+                "{part} {k}: ours {a:.4}, reference {b:.4}"
+            );
+        }
+    }
+    let (a, b) = (
+        ours["speaker_accuracy"].as_f64().unwrap(),
+        theirs["speaker_accuracy"].as_f64().unwrap(),
+    );
+    assert!(
+        (a - b).abs() < 0.0005,
+        "speaker accuracy: ours {a:.4}, reference {b:.4}"
+    );
+    assert_eq!(ours["counts"]["sentences"], theirs["counts"]["sentences"]);
+    assert_eq!(
+        ours["counts"]["both_nonnull_match"],
+        theirs["counts"]["both_nonnull_match"]
+    );
+}
