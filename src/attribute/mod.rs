@@ -956,9 +956,11 @@ impl Attributor {
             return Some(Subject::Collective { phrase });
         }
         if !self.cues.speaker_nouns.contains(&head) {
-            // "the judges said": any plural noun right before a plain speech verb
+            // "the judges said": any plural noun right before a plain speech verb; "the
+            // businessman said": any noun after "the"
             let plain = !forward_cue_is_weak(text, toks, h);
-            if !(plain && head.len() > 3 && head.ends_with('s') && !head.ends_with("ss") && h > s) {
+            let plural = head.ends_with('s') && !head.ends_with("ss");
+            if !(plain && head.len() > 3 && h > s && (plural || first == "the")) {
                 return None;
             }
         }
