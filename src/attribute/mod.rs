@@ -1046,6 +1046,17 @@ impl Attributor {
                     while a > 0 && e - a < 8 && self.run_word(text, toks, a - 1) {
                         a -= 1;
                     }
+                    // "Some say", "Others argued": people, unnamed
+                    if e - a == 1 && matches!(w, "Some" | "Many" | "Others" | "Several" | "Most") {
+                        let phrase = w.to_string();
+                        return Some((
+                            Subject::Noun {
+                                phrase,
+                                plural: true,
+                            },
+                            a,
+                        ));
+                    }
                     // "Russia's Foreign Ministry said": keep the run
                     return self.name_subject(text, toks, a, e).map(|s| (s, a));
                 }
