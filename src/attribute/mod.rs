@@ -238,6 +238,10 @@ struct Doc<'a> {
     recent: Vec<(String, char, usize)>,
     canon: HashMap<String, (String, char)>,
     toks: Vec<Tok>,
+    /// Where each capitalised word starts, built on first use (see [`NameIndex`]).
+    names: Option<NameIndex<'a>>,
+    /// Per title needle ("President "), where it is followed by a name, and the name.
+    titled: HashMap<String, Vec<(usize, String, Option<char>)>>,
 }
 
 impl Attributor {
@@ -303,6 +307,8 @@ impl Attributor {
             recent: Vec::new(),
             canon: HashMap::new(),
             toks: Vec::with_capacity(64),
+            names: None,
+            titled: HashMap::new(),
         };
         // paragraphs: (first sentence, start, end)
         let mut paras: Vec<(usize, usize)> = Vec::new();
@@ -1282,43 +1288,54 @@ impl Attributor {
         needles.push(format!("{title} "));
         needles.push(format!("{head} "));
         // a speaker already known under that title
-        if let Some((_, (c, _))) = self
-            .actors
-            .actors
-            .iter()
-            .find(|a| {
-                a.aliases
-                    .iter()
-                    .any(|al| al.to_lowercase().ends_with(&format!("the {head}")))
-            })
-            .map(|a| (0, (a.name.clone(), 'u')))
-        {
-            return Some(c);
+        let the_head = format!("the {head}");
+        if let Some(a) = self.actors.actors.iter().find(|a| {
+            a.aliases
+                .iter()
+                .any(|al| al.to_lowercase().ends_with(&the_head))
+        }) {
+            return Some(a.name.clone());
         }
         for needle in needles {
-            let mut end = before.len();
-            while let Some(p) = before[..end].rfind(needle.as_str()) {
-                end = p;
-                let after = p + needle.len();
-                let mut toks = std::mem::take(&mut doc.toks);
-                let lim = floor_boundary(text, (after + 80).min(text.len()));
-                tokenize(text, after, lim, &mut toks);
-                let mut e = 0;
-                while e < toks.len() && self.run_word(text, &toks, e) {
-                    e += 1;
+            let named = match doc.titled.get(&needle) {
+                Some(named) => named,
+                None => {
+                    let named = self.titled_names(doc, &needle);
+                    doc.titled.entry(needle.clone()).or_insert(named)
                 }
-                let sub = if e > 0 {
-                    self.name_subject(text, &toks, 0, e)
-                } else {
-                    None
-                };
-                doc.toks = toks;
-                if let Some(Subject::Name { name, gender }) = sub {
-                    return Some(self.canonical(doc, &name, gender).0);
-                }
+            };
+            // the last occurrence that ends before the sentence
+            let k = named.partition_point(|(p, _, _)| p + needle.len() <= before.len());
+            if k > 0 {
+                let (_, name, gender) = named[k - 1].clone();
+                return Some(self.canonical(doc, &name, gender).0);
             }
         }
         None
+    }
+
+    /// Every place in the document where `needle` ("President ") is followed by a name, with that
+    /// name: one scan per distinct title and document, not one per reference.
+    fn titled_names(&self, doc: &mut Doc, needle: &str) -> Vec<(usize, String, Option<char>)> {
+        let text = doc.text;
+        let mut out = Vec::new();
+        let mut toks = std::mem::take(&mut doc.toks);
+        for p in memchr::memmem::find_iter(text.as_bytes(), needle.as_bytes()) {
+            let after = p + needle.len();
+            let lim = floor_boundary(text, (after + 80).min(text.len()));
+            tokenize(text, after, lim, &mut toks);
+            let mut e = 0;
+            while e < toks.len() && self.run_word(text, &toks, e) {
+                e += 1;
+            }
+            if e > 0
+                && let Some(Subject::Name { name, gender }) = self.name_subject(text, &toks, 0, e)
+            {
+                out.push((p, name, gender));
+            }
+        }
+        doc.toks = toks;
+        out
     }
 
     /// The speaker of quotation group `g` that sentence `i` sits in: a cue in any sentence the
@@ -1400,7 +1417,9 @@ impl Attributor {
             };
             (a.name.clone(), g)
         } else {
-            let (full, g) = fullest_form(doc.text, doc.sentences, name);
+            let (text, sentences) = (doc.text, doc.sentences);
+            let index = doc.names.get_or_insert_with(|| NameIndex::build(text));
+            let (full, g) = fullest_form(text, sentences, index, name);
             let full = if full.split(' ').count() > name.split(' ').count() {
                 // the fuller form may itself be an actor's alias
                 match self.alias.get(&full.to_lowercase()) {
@@ -1421,7 +1440,12 @@ impl Attributor {
 /// The fullest form of `name` in the text: "Putin" → "Vladimir Putin" (a longer capitalised run
 /// ending with the name), or "Wang" → "Wang Yi" (beginning with it) when no run ends with it.
 /// Headings are skipped (Title Case would glue words on). Also the gender from "Mr"/"Ms".
-fn fullest_form(text: &str, sentences: &[Sentence], name: &str) -> (String, Option<char>) {
+fn fullest_form(
+    text: &str,
+    sentences: &[Sentence],
+    index: &NameIndex,
+    name: &str,
+) -> (String, Option<char>) {
     let last = name.rsplit(' ').next().unwrap_or(name);
     let first = name.split(' ').next().unwrap_or(name);
     let n_words = name.split(' ').count();
@@ -1429,7 +1453,15 @@ fn fullest_form(text: &str, sentences: &[Sentence], name: &str) -> (String, Opti
     let mut best_prefix: Option<(usize, String)> = None;
     let mut gender = None;
     let b = text.as_bytes();
-    for (p, _) in text.match_indices(last) {
+    let scanned: Vec<usize>;
+    let at: &[usize] = match index.get(last) {
+        Some(at) => at,
+        None => {
+            scanned = text.match_indices(last).map(|(p, _)| p).collect();
+            &scanned
+        }
+    };
+    for &p in at {
         let e = p + last.len();
         if (p > 0 && is_word_char_before(text, p)) || (e < b.len() && is_word_char_at(text, e)) {
             continue;
@@ -1516,6 +1548,51 @@ fn fullest_form(text: &str, sentences: &[Sentence], name: &str) -> (String, Opti
         .map(|b| b.1)
         .unwrap_or_else(|| name.to_string());
     (best, gender)
+}
+
+/// The start of every capitalised word of a document, by word: one pass over the text replaces a
+/// scan of the whole document per new name, which made attribution quadratic in document length.
+struct NameIndex<'a> {
+    at: HashMap<&'a str, Vec<usize>>,
+}
+
+impl<'a> NameIndex<'a> {
+    fn build(text: &'a str) -> Self {
+        let mut at: HashMap<&'a str, Vec<usize>> = HashMap::new();
+        let mut start: Option<usize> = None;
+        for (i, c) in text.char_indices() {
+            if is_word_char(c) {
+                if start.is_none() {
+                    start = Some(i);
+                }
+            } else if let Some(s) = start.take() {
+                Self::add(&mut at, text, s, i);
+            }
+        }
+        if let Some(s) = start {
+            Self::add(&mut at, text, s, text.len());
+        }
+        NameIndex { at }
+    }
+
+    fn add(at: &mut HashMap<&'a str, Vec<usize>>, text: &'a str, s: usize, e: usize) {
+        if text[s..e].starts_with(char::is_uppercase) {
+            at.entry(&text[s..e]).or_default().push(s);
+        }
+    }
+
+    /// The starts of `word` as a whole word, in order; `None` when `word` is not one capitalised
+    /// word (the caller then scans the text).
+    fn get(&self, word: &str) -> Option<&[usize]> {
+        if !word.starts_with(char::is_uppercase) || !word.chars().all(is_word_char) {
+            return None;
+        }
+        Some(self.at.get(word).map_or(&[][..], Vec::as_slice))
+    }
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || c == '-' || c == '_'
 }
 
 /// The quotation group covering at least half of a sentence's non-space bytes.
