@@ -34,6 +34,10 @@ use names::{
 };
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
+
+/// A hash map with a fast, fixed (deterministic) hasher: for per-document lookups only, never
+/// iterated into output.
+type FastMap<K, V> = HashMap<K, V, foldhash::fast::FixedState>;
 use std::path::Path;
 use std::sync::Arc;
 
@@ -236,7 +240,7 @@ struct Doc<'a> {
     sentences: &'a [Sentence],
     /// Recent speakers, most recent last: (canonical name, gender 'm' 'f' 'p' 'n' 'u', sentence).
     recent: Vec<(String, char, usize)>,
-    canon: HashMap<String, (String, char)>,
+    canon: FastMap<String, (String, char)>,
     toks: Vec<Tok>,
     /// Where each capitalised word starts, built on first use (see [`NameIndex`]).
     names: Option<NameIndex<'a>>,
@@ -305,7 +309,7 @@ impl Attributor {
             text,
             sentences,
             recent: Vec::new(),
-            canon: HashMap::new(),
+            canon: FastMap::default(),
             toks: Vec::with_capacity(64),
             names: None,
             titled: HashMap::new(),
@@ -1553,32 +1557,46 @@ fn fullest_form(
 /// The start of every capitalised word of a document, by word: one pass over the text replaces a
 /// scan of the whole document per new name, which made attribution quadratic in document length.
 struct NameIndex<'a> {
-    at: HashMap<&'a str, Vec<usize>>,
+    at: FastMap<&'a str, Vec<usize>>,
 }
 
 impl<'a> NameIndex<'a> {
     fn build(text: &'a str) -> Self {
-        let mut at: HashMap<&'a str, Vec<usize>> = HashMap::new();
-        let mut start: Option<usize> = None;
-        for (i, c) in text.char_indices() {
-            if is_word_char(c) {
-                if start.is_none() {
-                    start = Some(i);
-                }
-            } else if let Some(s) = start.take() {
-                Self::add(&mut at, text, s, i);
+        let b = text.as_bytes();
+        let mut at: FastMap<&'a str, Vec<usize>> = FastMap::default();
+        let mut i = 0;
+        // only capitalised words are wanted: skip bytes cheaply until an upper-case ASCII letter
+        // or a non-ASCII lead byte, then check that it starts a word
+        while i < b.len() {
+            let x = b[i];
+            if !(x.is_ascii_uppercase() || x >= 0xC0) {
+                i += 1;
+                continue;
             }
-        }
-        if let Some(s) = start {
-            Self::add(&mut at, text, s, text.len());
+            let c = text[i..].chars().next().unwrap_or(' ');
+            if !c.is_uppercase() || (i > 0 && is_word_char_before(text, i)) {
+                i += c.len_utf8();
+                continue;
+            }
+            let mut e = i + c.len_utf8();
+            while let Some(&y) = b.get(e) {
+                if y < 0x80 {
+                    if !(y.is_ascii_alphanumeric() || y == b'-' || y == b'_') {
+                        break;
+                    }
+                    e += 1;
+                } else {
+                    let d = text[e..].chars().next().unwrap_or(' ');
+                    if !is_word_char(d) {
+                        break;
+                    }
+                    e += d.len_utf8();
+                }
+            }
+            at.entry(&text[i..e]).or_default().push(i);
+            i = e;
         }
         NameIndex { at }
-    }
-
-    fn add(at: &mut HashMap<&'a str, Vec<usize>>, text: &'a str, s: usize, e: usize) {
-        if text[s..e].starts_with(char::is_uppercase) {
-            at.entry(&text[s..e]).or_default().push(s);
-        }
     }
 
     /// The starts of `word` as a whole word, in order; `None` when `word` is not one capitalised
