@@ -194,9 +194,9 @@ pub struct Attributor {
     actors: Actors,
     cues: Arc<Cues>,
     /// Lower-cased name or alias → actor index.
-    alias: HashMap<String, usize>,
+    alias: FastMap<String, usize>,
     /// Lower-cased last token of actor names and aliases → actor indices.
-    surname: HashMap<String, Vec<usize>>,
+    surname: FastMap<String, Vec<usize>>,
 }
 
 impl Default for Attributor {
@@ -267,8 +267,8 @@ impl Attributor {
     }
 
     fn build(actors: Actors, cues: Cues) -> Self {
-        let mut alias = HashMap::new();
-        let mut surname: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut alias = FastMap::default();
+        let mut surname: FastMap<String, Vec<usize>> = FastMap::default();
         for (i, a) in actors.actors.iter().enumerate() {
             for n in std::iter::once(&a.name).chain(&a.aliases) {
                 alias.entry(n.to_lowercase()).or_insert(i);
