@@ -473,3 +473,18 @@ fn user_cues_extend_the_bundled_ones() {
         "Maria Lopez"
     );
 }
+
+#[test]
+fn explain_shows_the_intensifier_behind_a_weight() {
+    let out = stance()
+        .args(["score", "-", "--format", "json", "--explain"])
+        .write_stdin("Russia condemns the illegal unilateral sanctions.\n")
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let m = &v["documents"][0]["sentences"][0]["matches"][0];
+    assert_eq!(m["term"], "unilateral sanctions");
+    assert_eq!(m["intensifier"], 1.5, "{m}");
+    assert_eq!(m["weight"], 3.75, "2.5 × 1.5: {m}");
+}
