@@ -29,6 +29,9 @@ pub struct CompareArgs {
     /// Fewer sentences than this and a speaker is flagged as too few to compare.
     #[arg(long, value_name = "N", default_value_t = 5)]
     pub min_sentences: usize,
+    /// Rank English function words ("the", "of", "that") among the distinguishing words too.
+    #[arg(long)]
+    pub keep_stopwords: bool,
     /// Shared options.
     #[command(flatten)]
     pub common: CommonOpts,
@@ -45,6 +48,7 @@ pub fn run(args: CompareArgs) -> anyhow::Result<ExitCode> {
         replicates: args.bootstrap.max(1),
         seed: args.seed,
         min_sentences: args.min_sentences,
+        keep_stopwords: args.keep_stopwords,
         ..CompareOptions::default()
     };
     let comparison = compare(
