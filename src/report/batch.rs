@@ -22,6 +22,8 @@ pub const ALL: &str = "(all)";
 
 /// Actors shown in a terminal or Markdown table (json and csv list them all).
 const TABLE_ACTORS: usize = 20;
+/// Actors listed per `--group-by` group in the table and Markdown reports.
+const GROUP_ACTORS: usize = 3;
 
 /// One document's totals, kept for `--per document`.
 #[derive(Clone, Debug, PartialEq)]
@@ -527,6 +529,35 @@ fn grids(rep: &BatchReport<'_>) -> Vec<Grid> {
             header,
             rows,
             note: None,
+        });
+        // who speaks in each group: its leading actors
+        let mut header = vec![
+            gb.clone(),
+            "Actor".into(),
+            "Docs".into(),
+            "Sentences".into(),
+            "Tokens".into(),
+        ];
+        header.extend(theme_header(themes));
+        let mut rows = Vec::new();
+        let mut hidden = 0;
+        for (g, b) in &agg.groups {
+            let actors = b.actors_by_sentences();
+            hidden += actors.len().saturating_sub(GROUP_ACTORS);
+            for (name, a) in actors.into_iter().take(GROUP_ACTORS) {
+                let mut r = vec![g.clone(), name.clone()];
+                r.extend(counts(&a.tally));
+                r.extend(theme_cells(&a.tally));
+                rows.push(r);
+            }
+        }
+        v.push(Grid {
+            title: format!("Leading actors per {gb} (by sentences)"),
+            header,
+            rows,
+            note: (hidden > 0).then(|| {
+                format!("{hidden} more actor rows not shown: --format csv or json lists them all")
+            }),
         });
     }
     let mut rows = Vec::new();

@@ -136,7 +136,9 @@ fn distinctive(v: &serde_json::Value) -> Vec<String> {
 fn the_attribution_frame_and_function_words_do_not_distinguish_speakers() {
     // "Putin said that ..." would otherwise make "putin" Putin's most distinctive word
     let terms = distinctive(&compare_json(&["--top", "50"]));
-    for frame in ["putin", "vladimir", "wang", "said", "stressed", "the", "and", "that"] {
+    for frame in [
+        "putin", "vladimir", "wang", "said", "stressed", "the", "and", "that",
+    ] {
         assert!(!terms.contains(&frame.to_string()), "{frame}: {terms:?}");
     }
     assert!(terms.contains(&"brics".to_string()), "{terms:?}");
