@@ -42,6 +42,10 @@ pub fn run(args: CompareArgs) -> anyhow::Result<ExitCode> {
     let pipeline = args.common.pipeline()?;
     args.common.init_threads();
     let (analyzed, failed) = super::analyze_inputs(&pipeline, &args.inputs, args.common.quiet);
+    if analyzed.is_empty() && failed {
+        // nothing could be read: the errors are on stderr, an empty report would only hide them
+        return Ok(ExitCode::PartialFailure);
+    }
     let opts = CompareOptions {
         actors: args.actor,
         top: args.top,

@@ -325,6 +325,26 @@ fn missing_input_is_reported_and_the_rest_processed() {
 }
 
 #[test]
+fn nothing_readable_gives_errors_and_no_empty_report() {
+    let out = stance()
+        .args(["score", "no/such/file.txt", "tests"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        out.stdout.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("no/such/file.txt"), "{err}");
+    assert!(
+        err.contains("tests") && err.contains("stance batch"),
+        "{err}"
+    );
+}
+
+#[test]
 fn broken_lexicon_names_file_line_and_column() {
     stance()
         .args([
