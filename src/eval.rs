@@ -64,6 +64,13 @@ pub struct PredSentence {
     /// The cue or label behind it (informative, not scored).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cue: Option<String>,
+    /// The source-and-cue part of the sentence, `[start, end)` (informative, not scored).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub frame: Option<(usize, usize)>,
+    /// The speaker the attributor found when the sentence was scored as narration because its
+    /// frame is more than half of it (informative, not scored).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub mostly_frame: Option<String>,
 }
 
 /// The predictions for one document, as the evaluator's JSONL line.
@@ -170,12 +177,22 @@ pub fn predict(attributor: &Attributor, doc: &GoldDoc) -> PredDoc {
         sentences: sentences
             .iter()
             .zip(atts)
-            .map(|(s, a)| PredSentence {
-                start: cp[s.start],
-                end: cp[s.end],
-                speaker: a.speaker,
-                kind: Some(a.kind.as_str().to_string()),
-                cue: a.cue.map(|c| c.text),
+            .map(|(s, a)| {
+                // the gold's rule: a sentence reports when its content covers half of it
+                let (speaker, mostly_frame) = if a.reports_most_of(text, s) {
+                    (a.speaker, None)
+                } else {
+                    (None, a.speaker)
+                };
+                PredSentence {
+                    start: cp[s.start],
+                    end: cp[s.end],
+                    speaker,
+                    kind: Some(a.kind.as_str().to_string()),
+                    cue: a.cue.map(|c| c.text),
+                    frame: a.frame.map(|(x, y)| (cp[x], cp[y])),
+                    mostly_frame,
+                }
             })
             .collect(),
     }
@@ -195,6 +212,8 @@ pub fn to_bytes(doc: &GoldDoc, pred: &PredDoc) -> PredDoc {
                 speaker: s.speaker.clone(),
                 kind: s.kind.clone(),
                 cue: s.cue.clone(),
+                frame: s.frame.map(|(x, y)| (cb[x], cb[y])),
+                mostly_frame: s.mostly_frame.clone(),
             })
             .collect(),
     }
@@ -1341,6 +1360,8 @@ mod tests {
                     speaker: Some("Smith".into()),
                     kind: None,
                     cue: None,
+                    frame: None,
+                    mostly_frame: None,
                 },
                 PredSentence {
                     start: 14,
@@ -1348,6 +1369,8 @@ mod tests {
                     speaker: Some("Smith".into()),
                     kind: None,
                     cue: None,
+                    frame: None,
+                    mostly_frame: None,
                 },
             ],
         };

@@ -101,6 +101,10 @@ pub struct Attribution {
     /// The sentence (0-based index) the speaker was taken from, for pronouns, carried speakers
     /// and quotations attributed elsewhere.
     pub antecedent: Option<usize>,
+    /// The byte span of the sentence that names the source and the cue rather than reporting
+    /// ("In an interview, Putin said that", "Q:", ", said Lavrov, a veteran diplomat."); the
+    /// rest of the sentence is the reported content. `None` when the whole sentence reports.
+    pub frame: Option<(usize, usize)>,
 }
 
 impl Attribution {
@@ -112,7 +116,22 @@ impl Attribution {
             cue: None,
             rule: String::new(),
             antecedent: None,
+            frame: None,
         }
+    }
+
+    /// Does the reported content (the sentence minus its [`frame`](Self::frame)) cover at least
+    /// half of the sentence's non-space characters? PolNeAR's rule for a sentence to count as
+    /// reported speech; a sentence mostly made of its source ("“No,” said Jane Doe, a lawyer
+    /// from Ohio who has followed the case for years.") is narration by that rule.
+    pub fn reports_most_of(&self, text: &str, sentence: &Sentence) -> bool {
+        let Some((a, b)) = self.frame else {
+            return true;
+        };
+        let (a, b) = (a.max(sentence.start), b.min(sentence.end));
+        let all = nonspace(&text[sentence.start..sentence.end]);
+        let frame = if a < b { nonspace(&text[a..b]) } else { 0 };
+        2 * (all - frame) >= all
     }
 }
 
@@ -232,6 +251,9 @@ struct Raw {
     subject: Subject,
     cue_start: usize,
     cue_end: usize,
+    /// The source and cue as a byte span of the sentence: everything that is not the reported
+    /// content ("In an interview, Putin said that", ", said Lavrov, a veteran diplomat.").
+    frame: Option<(usize, usize)>,
 }
 
 /// Per-document working state.
@@ -450,6 +472,7 @@ impl Attributor {
                         )
                     },
                     antecedent: (li != i).then_some(li),
+                    frame: (li == i).then_some((l.start, l.end)),
                 });
                 continue;
             }
@@ -489,10 +512,15 @@ impl Attributor {
                             format!("quotation continued; speaker {speaker} from sentence {from}")
                         },
                         antecedent: (from != i).then_some(from),
+                        frame: None,
                     });
                 }
             }
-            if att.is_none() && !new_para {
+            // in a document that quotes, carried only inside a quotation: there an unquoted
+            // sentence after reported speech is narration far more often than not ("X said Y.
+            // The bill passed in May."); a document that never quotes (an agency readout)
+            // reports in paragraphs of indirect speech
+            if att.is_none() && !new_para && (quoted.is_empty() || touches_quote(s, &quoted)) {
                 let prev = &out[i - 1];
                 if let Some(sp) = &prev.speaker {
                     let from = match prev.kind {
@@ -507,6 +535,7 @@ impl Attributor {
                         cue: None,
                         rule: format!("carried from sentence {from}"),
                         antecedent: Some(from),
+                        frame: None,
                     });
                 }
             }
@@ -587,7 +616,7 @@ impl Attributor {
                     let mut sub = None;
                     // "Wang, for his part, said the heads of ...": the appositive reading first
                     if prev.is_some_and(|p| p.kind == TokKind::Comma) {
-                        sub = self.clause_subject(text, &toks, k - 1).map(|s| (s, false));
+                        sub = self.clause_subject(text, &toks, k - 1);
                     }
                     if sub.is_none() && inverted {
                         sub = self.after_subject(text, &toks, ke, quoted);
@@ -598,11 +627,14 @@ impl Attributor {
                     sub
                 }
             };
-            if let Some((subject, _after)) = subject {
+            if let Some((subject, sa)) = subject {
+                let next_cue = cues.iter().map(|c| c.0).find(|&c| c >= b);
+                let frame = frame_of(text, &s, &toks, (k, ke), sa, kind, next_cue);
                 found = Some(Raw {
                     subject,
                     cue_start: a,
                     cue_end: b,
+                    frame: Some(frame),
                 });
                 break;
             }
@@ -614,6 +646,7 @@ impl Attributor {
                 subject: Subject::Continues,
                 cue_start: a,
                 cue_end: b,
+                frame: None,
             });
         }
         doc.toks = toks;
@@ -622,7 +655,7 @@ impl Attributor {
 
     /// "according to data released Friday by regulators": the words up to the next punctuation
     /// as the source.
-    fn source_phrase(&self, text: &str, toks: &[Tok], ke: usize) -> Option<(Subject, bool)> {
+    fn source_phrase(&self, text: &str, toks: &[Tok], ke: usize) -> Option<(Subject, usize)> {
         let mut e = ke;
         while e < toks.len() && e < ke + 10 && toks[e].kind == TokKind::Word {
             e += 1;
@@ -639,7 +672,7 @@ impl Attributor {
         }
         let phrase = text[toks[a].start..toks[e - 1].end].to_string();
         let plural = phrase.ends_with('s');
-        Some((Subject::Noun { phrase, plural }, true))
+        Some((Subject::Noun { phrase, plural }, a))
     }
 
     /// The subject written after a cue: "said Putin", "says the spokesperson", "according to him".
@@ -649,7 +682,7 @@ impl Attributor {
         toks: &[Tok],
         ke: usize,
         quoted: &[quotes::Quoted],
-    ) -> Option<(Subject, bool)> {
+    ) -> Option<(Subject, usize)> {
         let t = *toks.get(ke)?;
         if quotes::inside(quoted, t.start).is_some() {
             return None;
@@ -667,7 +700,7 @@ impl Attributor {
                     word: w.to_string(),
                     gender: g,
                 },
-                true,
+                ke,
             ));
         }
         if is_capitalized(w) {
@@ -675,10 +708,9 @@ impl Attributor {
             while e < toks.len() && e < ke + 8 && self.run_word(text, toks, e) {
                 e += 1;
             }
-            return self.name_subject(text, toks, ke, e).map(|s| (s, true));
+            return self.name_subject(text, toks, ke, e).map(|s| (s, ke));
         }
         self.noun_phrase(text, toks, ke, toks.len().min(ke + 6), true)
-            .map(|s| (s, true))
     }
 
     fn run_word(&self, text: &str, toks: &[Tok], i: usize) -> bool {
@@ -753,7 +785,7 @@ impl Attributor {
         a: usize,
         e: usize,
         forward: bool,
-    ) -> Option<Subject> {
+    ) -> Option<(Subject, usize)> {
         let word = |i: usize| &text[toks[i].start..toks[i].end];
         if forward {
             // "the spokesperson", "a senior official", "officials in Moscow": the head is the last
@@ -785,7 +817,7 @@ impl Attributor {
             {
                 return None;
             }
-            return self.classify_np(text, toks, a, h);
+            return self.classify_np(text, toks, a, h).map(|x| (x, a));
         }
         // backward: the head is toks[e-1]; the phrase starts at a determiner, a possessive or
         // a capitalised word within 5 tokens
@@ -862,7 +894,7 @@ impl Attributor {
             }
             s -= 1;
         }
-        self.classify_np(text, toks, s, h)
+        self.classify_np(text, toks, s, h).map(|x| (x, s))
     }
 
     fn classify_np(&self, text: &str, toks: &[Tok], s: usize, h: usize) -> Option<Subject> {
@@ -920,7 +952,7 @@ impl Attributor {
         toks: &[Tok],
         k: usize,
         quoted: &[quotes::Quoted],
-    ) -> Option<(Subject, bool)> {
+    ) -> Option<(Subject, usize)> {
         let word = |i: usize| &text[toks[i].start..toks[i].end];
         let mut j = k;
         loop {
@@ -959,7 +991,7 @@ impl Attributor {
                             while a > 0 && e - a < 8 && self.run_word(text, toks, a - 1) {
                                 a -= 1;
                             }
-                            return self.name_subject(text, toks, a, e).map(|s| (s, false));
+                            return self.name_subject(text, toks, a, e).map(|s| (s, a));
                         }
                         return None;
                     }
@@ -968,7 +1000,7 @@ impl Attributor {
                             word: w.to_string(),
                             gender: g,
                         },
-                        false,
+                        j - 1,
                     ));
                 }
                 if is_capitalized(w) {
@@ -978,19 +1010,18 @@ impl Attributor {
                         a -= 1;
                     }
                     // "Russia's Foreign Ministry said": keep the run
-                    return self.name_subject(text, toks, a, e).map(|s| (s, false));
+                    return self.name_subject(text, toks, a, e).map(|s| (s, a));
                 }
                 self.noun_phrase(text, toks, 0, j, false)
-                    .map(|s| (s, false))
             }
-            TokKind::Comma => self.clause_subject(text, toks, j - 1).map(|s| (s, false)),
+            TokKind::Comma => self.clause_subject(text, toks, j - 1),
             _ => None,
         }
     }
 
     /// The subject at the start of the clause when a cue follows an appositive or a parenthetical:
     /// "Wang, for his part, said", "Wang Yi, a member of ..., said", "He, too, said".
-    fn clause_subject(&self, text: &str, toks: &[Tok], comma: usize) -> Option<Subject> {
+    fn clause_subject(&self, text: &str, toks: &[Tok], comma: usize) -> Option<(Subject, usize)> {
         let word = |i: usize| &text[toks[i].start..toks[i].end];
         // the clause starts at the sentence start, or after an opening phrase ending in a comma
         // that has no verb ("On Wednesday, ...") — keep it simple: try the sentence start and the
@@ -1013,10 +1044,13 @@ impl Attributor {
                 && g != 'w'
                 && toks.get(a + 1).is_some_and(|t| t.kind == TokKind::Comma)
             {
-                return Some(Subject::Pronoun {
-                    word: word(a).to_string(),
-                    gender: g,
-                });
+                return Some((
+                    Subject::Pronoun {
+                        word: word(a).to_string(),
+                        gender: g,
+                    },
+                    a,
+                ));
             }
             let mut e = a;
             while e < comma && self.run_word(text, toks, e) {
@@ -1028,7 +1062,7 @@ impl Attributor {
                 && !toks[e..comma].iter().any(|t| t.kind == TokKind::Quote)
                 && let Some(s) = self.name_subject(text, toks, a, e)
             {
-                return Some(s);
+                return Some((s, a));
             }
         }
         None
@@ -1160,6 +1194,7 @@ impl Attributor {
             cue: Some(cue),
             rule,
             antecedent,
+            frame: r.frame,
         })
     }
 
@@ -1611,6 +1646,199 @@ impl<'a> NameIndex<'a> {
 
 fn is_word_char(c: char) -> bool {
     c.is_alphanumeric() || c == '-' || c == '_'
+}
+
+/// The frame of a cue (see [`Attribution::frame`]): cue tokens `toks[k..ke]`, subject starting at
+/// token `sa`, in sentence `s`.
+///
+/// - source after the cue ("“...,” said Lavrov, ...", "..., according to Peskov."): from the cue
+///   (or the mark before it) to the sentence end; at the sentence start ("According to Peskov,
+///   ...", "Said Putin: ...") from the start to the comma or colon closing the source;
+/// - source before the cue, right after a closing quotation mark ("“...,” Lavrov said on
+///   Tuesday."): from the source to the end, or to the cue when the quotation goes on after it;
+/// - after a comma with few words following the cue ("The talks failed, Lavrov said."): from
+///   the source to the end; with a comma after the cue and words on both sides ("The talks, he
+///   said, failed"): the source and the cue only;
+/// - otherwise ("In Moscow, Lavrov said that ..."): from the sentence start to the cue, and to a
+///   "that" shortly after it.
+fn frame_of(
+    text: &str,
+    s: &Sentence,
+    toks: &[Tok],
+    (k, ke): (usize, usize),
+    sa: usize,
+    kind: CueKind,
+    next_cue: Option<usize>,
+) -> (usize, usize) {
+    // a frame running to the sentence end stops at another cue ("..., said Beck, who added
+    // that ...": what Beck added is content again) and at a quotation going on ("..., said Beck,
+    // “...”")
+    let mut end = next_cue.map_or(s.end, |c| c.min(s.end));
+    if let Some(w) = toks[ke..]
+        .windows(2)
+        .find(|w| w[0].kind == TokKind::Comma && w[1].kind == TokKind::Quote)
+    {
+        end = end.min(w[0].start);
+    }
+    let cue_start = toks[k].start;
+    let cue_end = toks[ke - 1].end;
+    let words_after = toks[ke..]
+        .iter()
+        .filter(|t| t.kind == TokKind::Word)
+        .count();
+    // the start of the sentence's words (an opening mark or a conjunction before them is frame)
+    let lead = toks
+        .iter()
+        .position(|t| {
+            t.kind == TokKind::Word && !matches!(&text[t.start..t.end], "But" | "And" | "So")
+        })
+        .unwrap_or(0);
+    let opens_quoted = toks.first().is_some_and(|t| t.kind == TokKind::Quote);
+    if sa >= ke {
+        if k <= lead {
+            // "According to Peskov, ...", "Said Putin: ..."
+            let close = toks[sa..]
+                .iter()
+                .find(|t| matches!(t.kind, TokKind::Comma | TokKind::Colon))
+                .map_or(s.end, |t| t.end);
+            return (s.start, close);
+        }
+        if kind == CueKind::Prefix {
+            // "The plan, according to aides, is ...": the source up to the next comma
+            let from = if toks[k - 1].kind == TokKind::Comma {
+                toks[k - 1].start
+            } else {
+                cue_start
+            };
+            let close = toks[sa..]
+                .iter()
+                .find(|t| t.kind == TokKind::Comma)
+                .filter(|c| {
+                    toks.iter()
+                        .filter(|t| t.start > c.start && t.kind == TokKind::Word)
+                        .count()
+                        > 3
+                })
+                .map_or(end, |t| t.end);
+            return (from, close);
+        }
+        return (cue_start, end);
+    }
+    // the source phrase: back to the comma or mark before it ("the Post", "former FBI agent
+    // Timothy Gill")
+    let mut sb = sa;
+    while sb > 0
+        && sa - sb < 8
+        && !matches!(
+            toks[sb - 1].kind,
+            TokKind::Comma | TokKind::Quote | TokKind::Colon
+        )
+    {
+        sb -= 1;
+    }
+    if sb > 0 && sa - sb >= 8 {
+        sb = sa;
+    }
+    let src = toks[sb].start;
+    let before = sb.checked_sub(1).map(|p| toks[p].kind);
+    let words_before = toks[..sb]
+        .iter()
+        .filter(|t| t.kind == TokKind::Word)
+        .count();
+    // what follows the cue is an adjunct ("on Tuesday", "in a statement", "of the plan")
+    let adjunct_after = toks
+        .get(ke)
+        .is_none_or(|t| t.kind != TokKind::Word || is_adjunct_start(&text[t.start..t.end]));
+    // "said on Tuesday that": the adjunct before the reported clause
+    let mut that = None;
+    if adjunct_after {
+        let mut e = cue_end;
+        for t in toks[ke..].iter().take(8) {
+            if t.kind != TokKind::Word {
+                break;
+            }
+            if &text[t.start..t.end] == "that" {
+                that = Some(e);
+                break;
+            }
+            e = t.end;
+        }
+    }
+    if before == Some(TokKind::Comma)
+        && toks.get(ke).is_some_and(|t| t.kind == TokKind::Comma)
+        && sb > lead + 1
+        && words_after > 0
+    {
+        // "The talks, he said, failed"
+        return (src, toks[ke].end);
+    }
+    let trailing = match before {
+        // "“...,” Lavrov said on Tuesday."
+        Some(TokKind::Quote) => opens_quoted || words_after <= 6,
+        // "The talks failed, Lavrov said (on Tuesday)."
+        Some(TokKind::Comma) => {
+            words_after == 0
+                || (adjunct_after
+                    && that.is_none()
+                    && words_after <= 8
+                    && words_before >= words_after)
+                || (words_after <= 3
+                    && words_before > words_after
+                    && !toks.get(ke).is_some_and(|t| {
+                        matches!(
+                            &text[t.start..t.end],
+                            "it" | "he" | "she" | "they" | "we" | "I" | "the" | "a" | "an"
+                        )
+                    }))
+        }
+        _ => false,
+    };
+    if trailing {
+        // "“...,” Lavrov said, “...”": the quotation goes on after the cue
+        if toks[ke..].iter().any(|t| t.kind == TokKind::Quote) && words_after > 3 {
+            return (src, cue_end);
+        }
+        return (src, end);
+    }
+    // "In Moscow, Putin said on Tuesday that": up to the "that" after an adjunct
+    (s.start, that.unwrap_or(cue_end))
+}
+
+/// Words that open an adjunct after a cue rather than the reported clause.
+fn is_adjunct_start(w: &str) -> bool {
+    is_weekday(w)
+        || matches!(
+            w,
+            "in" | "on"
+                | "at"
+                | "during"
+                | "of"
+                | "to"
+                | "when"
+                | "after"
+                | "before"
+                | "while"
+                | "last"
+                | "this"
+                | "earlier"
+                | "later"
+                | "yesterday"
+                | "today"
+                | "recently"
+                | "told"
+                | "via"
+                | "through"
+                | "from"
+                | "with"
+                | "about"
+                | "Monday"
+        )
+}
+
+/// Does any quoted interval overlap the sentence?
+fn touches_quote(s: &Sentence, quoted: &[quotes::Quoted]) -> bool {
+    let i = quoted.partition_point(|q| q.end <= s.start);
+    quoted.get(i).is_some_and(|q| q.start < s.end)
 }
 
 /// The quotation group covering at least half of a sentence's non-space bytes.

@@ -92,6 +92,16 @@ pub(crate) fn tokenize(text: &str, start: usize, end: usize, out: &mut Vec<Tok>)
             }
             continue;
         }
+        // '' is a double quotation mark in some newspapers
+        if c == b'\'' && i + 1 < end && b[i + 1] == b'\'' {
+            out.push(Tok {
+                start: i,
+                end: i + 2,
+                kind: TokKind::Quote,
+            });
+            i += 2;
+            continue;
+        }
         let n = char_len(c);
         let ch = &text[i..(i + n).min(end)];
         let kind = match ch {
@@ -744,6 +754,11 @@ mod tests {
             words("Mr. Putin's U.S. visit, “no”"),
             ["Mr.", "Putin", "'s", "U.S.", "visit", ",", "“", "no", "”"]
         );
+        let t = "''We agree,'' said Mr. Cruz.";
+        let mut v = Vec::new();
+        tokenize(t, 0, t.len(), &mut v);
+        assert_eq!(v[0].kind, TokKind::Quote);
+        assert_eq!((v[4].start, v[4].end, v[4].kind), (11, 13, TokKind::Quote));
         assert_eq!(
             words("Xi Jinping’s al-Assad O'Brien"),
             ["Xi", "Jinping", "’s", "al-Assad", "O'Brien"]

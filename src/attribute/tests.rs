@@ -105,6 +105,9 @@ struct Case {
     speakers: Vec<String>,
     #[serde(default)]
     kinds: Vec<String>,
+    /// The frame (source and cue) of each sentence as text, "" for none.
+    #[serde(default)]
+    frames: Vec<String>,
     #[serde(default)]
     actors: Option<String>,
 }
@@ -128,11 +131,18 @@ fn fixture_cases() {
             .map(|x| x.speaker.clone().unwrap_or_default())
             .collect();
         let kinds: Vec<&str> = atts.iter().map(|x| x.kind.as_str()).collect();
+        let frames: Vec<&str> = atts
+            .iter()
+            .map(|x| x.frame.map_or("", |(a, b)| &c.text[a..b]))
+            .collect();
         let explain: Vec<String> = atts.iter().map(|x| x.rule.clone()).collect();
-        if got != c.speakers || (!c.kinds.is_empty() && kinds != c.kinds) {
+        if got != c.speakers
+            || (!c.kinds.is_empty() && kinds != c.kinds)
+            || (!c.frames.is_empty() && frames != c.frames)
+        {
             failures.push(format!(
-                "{}: want {:?} {:?}\n   got {:?} {:?}\n   rules {:?}",
-                c.name, c.speakers, c.kinds, got, kinds, explain
+                "{}: want {:?} {:?} {:?}\n   got {:?} {:?} {:?}\n   rules {:?}",
+                c.name, c.speakers, c.kinds, c.frames, got, kinds, frames, explain
             ));
         }
     }
@@ -200,5 +210,34 @@ fn unbalanced_and_odd_input_never_panics() {
     ] {
         let s = segment::sentences(t);
         assert_eq!(a.attribute(t, &s).len(), s.len());
+    }
+}
+
+#[test]
+fn a_sentence_mostly_made_of_its_source_does_not_report_most_of_it() {
+    let a = Attributor::new(None);
+    for (t, want) in [
+        (
+            "“No,” said Jane Doe, a lawyer from Ohio who has followed the case for years.",
+            false,
+        ),
+        (
+            "“We will not give up on this, whatever happens next,” said Jane Doe.",
+            true,
+        ),
+        (
+            "In Ohio, Jane Doe said the case was over and the court had erred.",
+            true,
+        ),
+        (
+            "In an interview on Tuesday, Jane Doe said it was over.",
+            false,
+        ),
+        ("The case, Jane Doe said, is over.", true),
+        ("Narration without a cue.", true),
+    ] {
+        let s = segment::sentences(t);
+        let att = &a.attribute(t, &s)[0];
+        assert_eq!(att.reports_most_of(t, &s[0]), want, "{t}: {att:?}");
     }
 }
