@@ -1648,6 +1648,55 @@ fn is_word_char(c: char) -> bool {
     c.is_alphanumeric() || c == '-' || c == '_'
 }
 
+#[cfg(test)]
+mod name_index_tests {
+    use super::*;
+
+    /// The index must find exactly what a scan of the text for the whole word finds.
+    fn scanned(text: &str, w: &str) -> Vec<usize> {
+        text.match_indices(w)
+            .map(|(p, _)| p)
+            .filter(|&p| {
+                let e = p + w.len();
+                !(p > 0 && is_word_char_before(text, p))
+                    && !(e < text.len() && is_word_char_at(text, e))
+            })
+            .collect()
+    }
+
+    #[test]
+    fn index_agrees_with_a_scan() {
+        let text = "José Manuel Barroso met Jean-Claude Juncker. Barroso said: «Juncker agrees». \
+                    McDonald's iPhone O'Neill Ólafur Grímsson (Grímsson) and _Putin Putin-Medvedev \
+                    Putin. ПУТИН Путин сказал. Barroso";
+        let ix = NameIndex::build(text);
+        for w in [
+            "José",
+            "Barroso",
+            "Jean-Claude",
+            "Juncker",
+            "McDonald",
+            "Ólafur",
+            "Grímsson",
+            "Putin",
+            "Putin-Medvedev",
+            "Путин",
+            "ПУТИН",
+            "Phone",
+            "Neill",
+            "Nobody",
+        ] {
+            assert_eq!(
+                ix.get(w).map(<[usize]>::to_vec),
+                Some(scanned(text, w)),
+                "{w}"
+            );
+        }
+        // not one capitalised word: the caller scans instead
+        assert!(ix.get("O'Neill").is_none() && ix.get("said").is_none());
+    }
+}
+
 /// The frame of a cue (see [`Attribution::frame`]): cue tokens `toks[k..ke]`, subject starting at
 /// token `sa`, in sentence `s`.
 ///
