@@ -1658,8 +1658,9 @@ mod name_index_tests {
             .map(|(p, _)| p)
             .filter(|&p| {
                 let e = p + w.len();
-                !(p > 0 && is_word_char_before(text, p))
-                    && !(e < text.len() && is_word_char_at(text, e))
+                let before = p > 0 && is_word_char_before(text, p);
+                let after = e < text.len() && is_word_char_at(text, e);
+                !before && !after
             })
             .collect()
     }
