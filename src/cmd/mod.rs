@@ -47,7 +47,7 @@ pub fn analyze_inputs(
         if !quiet && (stem.ends_with(".jsonl") || stem.ends_with(".ndjson")) {
             eprintln!(
                 "stance: warning: {path} is read as one plain text; `stance batch` reads a JSONL \
-                 corpus document by document (`--per sentence` for sentence rows)"
+                 corpus document by document"
             );
         }
     }
