@@ -44,11 +44,19 @@ pub struct AnalyzedDocument {
 impl Pipeline {
     /// A pipeline from lexicons and an optional actors file.
     pub fn new(lexicons: LexiconSet, actors: Option<Actors>) -> Result<Pipeline, LexiconError> {
+        Pipeline::with_attributor(lexicons, Attributor::new(actors))
+    }
+
+    /// A pipeline with a ready attributor (custom cues, actors).
+    pub fn with_attributor(
+        lexicons: LexiconSet,
+        attributor: Attributor,
+    ) -> Result<Pipeline, LexiconError> {
         let matcher = Matcher::new(&lexicons)?;
         Ok(Pipeline {
             lexicons,
             matcher,
-            attributor: Attributor::new(actors),
+            attributor,
         })
     }
 

@@ -4,7 +4,7 @@
 //!
 //! Everything is seeded and ordered, so the same input gives the same output on any machine.
 
-use crate::analyze::AnalyzedDocument;
+use crate::analyze::{AnalyzedDocument, AnalyzedSentence};
 use crate::attribute::Actors;
 use serde::Serialize;
 use std::collections::{BTreeMap, HashMap};
@@ -24,6 +24,8 @@ pub struct CompareOptions {
     pub min_sentences: usize,
     /// Below this many occurrences (both speakers together) a word is not ranked.
     pub min_word_count: u64,
+    /// Rank English function words ("the", "of", "that") too; by default they are left out.
+    pub keep_stopwords: bool,
 }
 
 impl Default for CompareOptions {
@@ -35,6 +37,7 @@ impl Default for CompareOptions {
             seed: 42,
             min_sentences: 5,
             min_word_count: 3,
+            keep_stopwords: false,
         }
     }
 }
@@ -217,6 +220,167 @@ fn words(text: &str) -> impl Iterator<Item = String> + '_ {
         .map(str::to_lowercase)
 }
 
+/// The words a sentence attributes to its speaker: without the attribution frame (the cue, such
+/// as "said" or "according to", and the speaker's own name, which would otherwise be the words
+/// that best "distinguish" every speaker) and, unless kept, without English function words.
+fn content_words(doc: &str, s: &AnalyzedSentence, keep_stopwords: bool) -> Vec<String> {
+    let (a, b) = (s.sentence.start, s.sentence.end);
+    let mut spans = vec![(a, b)];
+    if let Some(c) = &s.attribution.cue
+        && a <= c.start
+        && c.end <= b
+    {
+        spans = vec![(a, c.start), (c.end, b)];
+    }
+    let name: Vec<String> = s
+        .attribution
+        .speaker
+        .as_deref()
+        .map(|n| words(n).collect())
+        .unwrap_or_default();
+    spans
+        .into_iter()
+        .flat_map(|(x, y)| words(&doc[x..y]))
+        .filter(|w| !name.contains(w) && (keep_stopwords || !is_stopword(w)))
+        .collect()
+}
+
+/// English function words (articles, pronouns, auxiliaries, prepositions, conjunctions).
+fn is_stopword(w: &str) -> bool {
+    matches!(
+        w,
+        "a" | "about"
+            | "above"
+            | "after"
+            | "again"
+            | "against"
+            | "all"
+            | "also"
+            | "am"
+            | "an"
+            | "and"
+            | "any"
+            | "are"
+            | "as"
+            | "at"
+            | "be"
+            | "because"
+            | "been"
+            | "before"
+            | "being"
+            | "below"
+            | "between"
+            | "both"
+            | "but"
+            | "by"
+            | "can"
+            | "could"
+            | "did"
+            | "do"
+            | "does"
+            | "doing"
+            | "down"
+            | "during"
+            | "each"
+            | "few"
+            | "for"
+            | "from"
+            | "further"
+            | "had"
+            | "has"
+            | "have"
+            | "having"
+            | "he"
+            | "her"
+            | "here"
+            | "hers"
+            | "herself"
+            | "him"
+            | "himself"
+            | "his"
+            | "how"
+            | "i"
+            | "if"
+            | "in"
+            | "into"
+            | "is"
+            | "it"
+            | "it's"
+            | "its"
+            | "itself"
+            | "may"
+            | "me"
+            | "might"
+            | "more"
+            | "most"
+            | "must"
+            | "my"
+            | "myself"
+            | "no"
+            | "nor"
+            | "not"
+            | "of"
+            | "off"
+            | "on"
+            | "once"
+            | "only"
+            | "or"
+            | "other"
+            | "our"
+            | "ours"
+            | "ourselves"
+            | "out"
+            | "over"
+            | "own"
+            | "same"
+            | "shall"
+            | "she"
+            | "should"
+            | "so"
+            | "some"
+            | "such"
+            | "than"
+            | "that"
+            | "the"
+            | "their"
+            | "theirs"
+            | "them"
+            | "themselves"
+            | "then"
+            | "there"
+            | "these"
+            | "they"
+            | "this"
+            | "those"
+            | "through"
+            | "to"
+            | "too"
+            | "under"
+            | "until"
+            | "up"
+            | "very"
+            | "was"
+            | "we"
+            | "were"
+            | "what"
+            | "when"
+            | "where"
+            | "which"
+            | "while"
+            | "who"
+            | "whom"
+            | "why"
+            | "will"
+            | "with"
+            | "would"
+            | "you"
+            | "your"
+            | "yours"
+            | "yourself"
+            | "yourselves"
+    )
+}
+
 /// Compares the speakers of analysed documents.
 pub fn compare(
     docs: &[AnalyzedDocument],
@@ -230,8 +394,7 @@ pub fn compare(
     for d in docs {
         let mut seen = std::collections::BTreeSet::new();
         for s in &d.sentences {
-            let text = s.sentence.text(&d.doc.text);
-            let ws: Vec<String> = words(text).collect();
+            let ws = content_words(&d.doc.text, s, opts.keep_stopwords);
             for w in &ws {
                 *background.entry(w.clone()).or_default() += 1;
             }

@@ -34,6 +34,10 @@ use names::{
 };
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
+
+/// A hash map with a fast, fixed (deterministic) hasher: for per-document lookups only, never
+/// iterated into output.
+type FastMap<K, V> = HashMap<K, V, foldhash::fast::FixedState>;
 use std::path::Path;
 use std::sync::Arc;
 
@@ -209,9 +213,9 @@ pub struct Attributor {
     actors: Actors,
     cues: Arc<Cues>,
     /// Lower-cased name or alias → actor index.
-    alias: HashMap<String, usize>,
+    alias: FastMap<String, usize>,
     /// Lower-cased last token of actor names and aliases → actor indices.
-    surname: HashMap<String, Vec<usize>>,
+    surname: FastMap<String, Vec<usize>>,
 }
 
 impl Default for Attributor {
@@ -258,8 +262,12 @@ struct Doc<'a> {
     sentences: &'a [Sentence],
     /// Recent speakers, most recent last: (canonical name, gender 'm' 'f' 'p' 'n' 'u', sentence).
     recent: Vec<(String, char, usize)>,
-    canon: HashMap<String, (String, char)>,
+    canon: FastMap<String, (String, char)>,
     toks: Vec<Tok>,
+    /// Where each capitalised word starts, built on first use (see [`NameIndex`]).
+    names: Option<NameIndex<'a>>,
+    /// Per title needle ("President "), where it is followed by a name, and the name.
+    titled: HashMap<String, Vec<(usize, String, Option<char>)>>,
 }
 
 impl Attributor {
@@ -281,8 +289,8 @@ impl Attributor {
     }
 
     fn build(actors: Actors, cues: Cues) -> Self {
-        let mut alias = HashMap::new();
-        let mut surname: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut alias = FastMap::default();
+        let mut surname: FastMap<String, Vec<usize>> = FastMap::default();
         for (i, a) in actors.actors.iter().enumerate() {
             for n in std::iter::once(&a.name).chain(&a.aliases) {
                 alias.entry(n.to_lowercase()).or_insert(i);
@@ -338,8 +346,10 @@ impl Attributor {
             text,
             sentences,
             recent: Vec::new(),
-            canon: HashMap::new(),
+            canon: FastMap::default(),
             toks: Vec::with_capacity(64),
+            names: None,
+            titled: HashMap::new(),
         };
         // paragraphs: (first sentence, start, end)
         let mut paras: Vec<(usize, usize)> = Vec::new();
@@ -1377,43 +1387,54 @@ impl Attributor {
         needles.push(format!("{title} "));
         needles.push(format!("{head} "));
         // a speaker already known under that title
-        if let Some((_, (c, _))) = self
-            .actors
-            .actors
-            .iter()
-            .find(|a| {
-                a.aliases
-                    .iter()
-                    .any(|al| al.to_lowercase().ends_with(&format!("the {head}")))
-            })
-            .map(|a| (0, (a.name.clone(), 'u')))
-        {
-            return Some(c);
+        let the_head = format!("the {head}");
+        if let Some(a) = self.actors.actors.iter().find(|a| {
+            a.aliases
+                .iter()
+                .any(|al| al.to_lowercase().ends_with(&the_head))
+        }) {
+            return Some(a.name.clone());
         }
         for needle in needles {
-            let mut end = before.len();
-            while let Some(p) = before[..end].rfind(needle.as_str()) {
-                end = p;
-                let after = p + needle.len();
-                let mut toks = std::mem::take(&mut doc.toks);
-                let lim = floor_boundary(text, (after + 80).min(text.len()));
-                tokenize(text, after, lim, &mut toks);
-                let mut e = 0;
-                while e < toks.len() && self.run_word(text, &toks, e) {
-                    e += 1;
+            let named = match doc.titled.get(&needle) {
+                Some(named) => named,
+                None => {
+                    let named = self.titled_names(doc, &needle);
+                    doc.titled.entry(needle.clone()).or_insert(named)
                 }
-                let sub = if e > 0 {
-                    self.name_subject(text, &toks, 0, e)
-                } else {
-                    None
-                };
-                doc.toks = toks;
-                if let Some(Subject::Name { name, gender }) = sub {
-                    return Some(self.canonical(doc, &name, gender).0);
-                }
+            };
+            // the last occurrence that ends before the sentence
+            let k = named.partition_point(|(p, _, _)| p + needle.len() <= before.len());
+            if k > 0 {
+                let (_, name, gender) = named[k - 1].clone();
+                return Some(self.canonical(doc, &name, gender).0);
             }
         }
         None
+    }
+
+    /// Every place in the document where `needle` ("President ") is followed by a name, with that
+    /// name: one scan per distinct title and document, not one per reference.
+    fn titled_names(&self, doc: &mut Doc, needle: &str) -> Vec<(usize, String, Option<char>)> {
+        let text = doc.text;
+        let mut out = Vec::new();
+        let mut toks = std::mem::take(&mut doc.toks);
+        for p in memchr::memmem::find_iter(text.as_bytes(), needle.as_bytes()) {
+            let after = p + needle.len();
+            let lim = floor_boundary(text, (after + 80).min(text.len()));
+            tokenize(text, after, lim, &mut toks);
+            let mut e = 0;
+            while e < toks.len() && self.run_word(text, &toks, e) {
+                e += 1;
+            }
+            if e > 0
+                && let Some(Subject::Name { name, gender }) = self.name_subject(text, &toks, 0, e)
+            {
+                out.push((p, name, gender));
+            }
+        }
+        doc.toks = toks;
+        out
     }
 
     /// The speaker of quotation group `g` that sentence `i` sits in: a cue in any sentence the
@@ -1495,7 +1516,9 @@ impl Attributor {
             };
             (a.name.clone(), g)
         } else {
-            let (full, g) = fullest_form(doc.text, doc.sentences, name);
+            let (text, sentences) = (doc.text, doc.sentences);
+            let index = doc.names.get_or_insert_with(|| NameIndex::build(text));
+            let (full, g) = fullest_form(text, sentences, index, name);
             let full = if full.split(' ').count() > name.split(' ').count() {
                 // the fuller form may itself be an actor's alias
                 match self.alias.get(&full.to_lowercase()) {
@@ -1516,7 +1539,12 @@ impl Attributor {
 /// The fullest form of `name` in the text: "Putin" → "Vladimir Putin" (a longer capitalised run
 /// ending with the name), or "Wang" → "Wang Yi" (beginning with it) when no run ends with it.
 /// Headings are skipped (Title Case would glue words on). Also the gender from "Mr"/"Ms".
-fn fullest_form(text: &str, sentences: &[Sentence], name: &str) -> (String, Option<char>) {
+fn fullest_form(
+    text: &str,
+    sentences: &[Sentence],
+    index: &NameIndex,
+    name: &str,
+) -> (String, Option<char>) {
     let last = name.rsplit(' ').next().unwrap_or(name);
     let first = name.split(' ').next().unwrap_or(name);
     let n_words = name.split(' ').count();
@@ -1524,7 +1552,15 @@ fn fullest_form(text: &str, sentences: &[Sentence], name: &str) -> (String, Opti
     let mut best_prefix: Option<(usize, String)> = None;
     let mut gender = None;
     let b = text.as_bytes();
-    for (p, _) in text.match_indices(last) {
+    let scanned: Vec<usize>;
+    let at: &[usize] = match index.get(last) {
+        Some(at) => at,
+        None => {
+            scanned = text.match_indices(last).map(|(p, _)| p).collect();
+            &scanned
+        }
+    };
+    for &p in at {
         let e = p + last.len();
         if (p > 0 && is_word_char_before(text, p)) || (e < b.len() && is_word_char_at(text, e)) {
             continue;
@@ -1611,6 +1647,115 @@ fn fullest_form(text: &str, sentences: &[Sentence], name: &str) -> (String, Opti
         .map(|b| b.1)
         .unwrap_or_else(|| name.to_string());
     (best, gender)
+}
+
+/// The start of every capitalised word of a document, by word: one pass over the text replaces a
+/// scan of the whole document per new name, which made attribution quadratic in document length.
+struct NameIndex<'a> {
+    at: FastMap<&'a str, Vec<usize>>,
+}
+
+impl<'a> NameIndex<'a> {
+    fn build(text: &'a str) -> Self {
+        let b = text.as_bytes();
+        let mut at: FastMap<&'a str, Vec<usize>> = FastMap::default();
+        let mut i = 0;
+        // only capitalised words are wanted: skip bytes cheaply until an upper-case ASCII letter
+        // or a non-ASCII lead byte, then check that it starts a word
+        while i < b.len() {
+            let x = b[i];
+            if !(x.is_ascii_uppercase() || x >= 0xC0) {
+                i += 1;
+                continue;
+            }
+            let c = text[i..].chars().next().unwrap_or(' ');
+            if !c.is_uppercase() || (i > 0 && is_word_char_before(text, i)) {
+                i += c.len_utf8();
+                continue;
+            }
+            let mut e = i + c.len_utf8();
+            while let Some(&y) = b.get(e) {
+                if y < 0x80 {
+                    if !(y.is_ascii_alphanumeric() || y == b'-' || y == b'_') {
+                        break;
+                    }
+                    e += 1;
+                } else {
+                    let d = text[e..].chars().next().unwrap_or(' ');
+                    if !is_word_char(d) {
+                        break;
+                    }
+                    e += d.len_utf8();
+                }
+            }
+            at.entry(&text[i..e]).or_default().push(i);
+            i = e;
+        }
+        NameIndex { at }
+    }
+
+    /// The starts of `word` as a whole word, in order; `None` when `word` is not one capitalised
+    /// word (the caller then scans the text).
+    fn get(&self, word: &str) -> Option<&[usize]> {
+        if !word.starts_with(char::is_uppercase) || !word.chars().all(is_word_char) {
+            return None;
+        }
+        Some(self.at.get(word).map_or(&[][..], Vec::as_slice))
+    }
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || c == '-' || c == '_'
+}
+
+#[cfg(test)]
+mod name_index_tests {
+    use super::*;
+
+    /// The index must find exactly what a scan of the text for the whole word finds.
+    fn scanned(text: &str, w: &str) -> Vec<usize> {
+        text.match_indices(w)
+            .map(|(p, _)| p)
+            .filter(|&p| {
+                let e = p + w.len();
+                let before = p > 0 && is_word_char_before(text, p);
+                let after = e < text.len() && is_word_char_at(text, e);
+                !before && !after
+            })
+            .collect()
+    }
+
+    #[test]
+    fn index_agrees_with_a_scan() {
+        let text = "José Manuel Barroso met Jean-Claude Juncker. Barroso said: «Juncker agrees». \
+                    McDonald's iPhone O'Neill Ólafur Grímsson (Grímsson) and _Putin Putin-Medvedev \
+                    Putin. ПУТИН Путин сказал. Barroso";
+        let ix = NameIndex::build(text);
+        for w in [
+            "José",
+            "Barroso",
+            "Jean-Claude",
+            "Juncker",
+            "McDonald",
+            "Ólafur",
+            "Grímsson",
+            "Putin",
+            "Putin-Medvedev",
+            "Путин",
+            "ПУТИН",
+            "Phone",
+            "Neill",
+            "Nobody",
+        ] {
+            assert_eq!(
+                ix.get(w).map(<[usize]>::to_vec),
+                Some(scanned(text, w)),
+                "{w}"
+            );
+        }
+        // not one capitalised word: the caller scans instead
+        assert!(ix.get("O'Neill").is_none() && ix.get("said").is_none());
+    }
 }
 
 /// The frame of a cue (see [`Attribution::frame`]): cue tokens `toks[k..ke]`, subject starting at

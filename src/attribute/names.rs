@@ -180,8 +180,15 @@ pub(crate) fn is_capitalized(w: &str) -> bool {
 /// reference ("the President").
 pub(crate) fn is_title(w: &str) -> bool {
     let w = w.trim_end_matches('.');
+    // lower-cased on the stack: this runs for every capitalised word near a cue
+    let mut buf = [0u8; 16];
+    let Some(lower) = buf.get_mut(..w.len()) else {
+        return false;
+    };
+    lower.copy_from_slice(w.as_bytes());
+    lower.make_ascii_lowercase();
     matches!(
-        w.to_ascii_lowercase().as_str(),
+        std::str::from_utf8(lower).unwrap_or(""),
         "president"
             | "vice"
             | "mr"

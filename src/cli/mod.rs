@@ -131,15 +131,14 @@ impl CommonOpts {
             Some(p) => Some(Actors::load(p).map_err(ConfigError)?),
             None => None,
         };
-        let mut pipeline = Pipeline::new(set, None).map_err(|e| ConfigError(e.to_string()))?;
-        pipeline.attributor = match &self.cues {
+        let attributor = match &self.cues {
             Some(p) => {
                 let extra = CueFile::load(p).map_err(ConfigError)?;
                 Attributor::with_cues(actors, extra).map_err(ConfigError)?
             }
             None => Attributor::new(actors),
         };
-        Ok(pipeline)
+        Pipeline::with_attributor(set, attributor).map_err(|e| ConfigError(e.to_string()).into())
     }
 
     /// The output format.

@@ -73,6 +73,11 @@ pub struct CorpusRun {
 }
 
 /// A unit of work: one document or chunk, numbered in input order.
+/// A batch of documents is sent to the workers once it holds this many bytes of text...
+const BATCH_BYTES: u64 = 256 * 1024;
+/// ...or this many documents.
+const BATCH_DOCS: usize = 64;
+
 struct Job {
     seq: u64,
     last: bool,
@@ -127,29 +132,37 @@ pub fn analyze_corpus(
     let mut failure = None;
 
     let (errors, warnings) = std::thread::scope(|s| {
-        let (job_tx, job_rx) = sync_channel::<Job>(jobs * 4);
-        let (done_tx, done_rx) = sync_channel::<Done>(jobs * 8);
+        // Documents travel in batches of about BATCH_BYTES: one hand-over between threads per
+        // document cost more than analysing a short news item (futex wake-ups, par_bridge's lock).
+        let (job_tx, job_rx) = sync_channel::<Vec<Job>>(jobs * 2);
+        let (done_tx, done_rx) = sync_channel::<Vec<Done>>(jobs * 4);
         let cancel = &cancel;
         let read = &settings.read;
         let reader = s.spawn(move || {
             let (mut errors, mut warnings) = (Vec::new(), Vec::new());
             let mut seq = 0u64;
+            let (mut batch, mut batch_bytes) = (Vec::new(), 0u64);
             corpus::read_corpus(inputs, read, &mut |e| {
                 if cancel.load(Ordering::Relaxed) {
                     return false;
                 }
                 match e {
                     Event::Document { doc, bytes, last } => {
-                        let job = Job {
+                        batch_bytes += doc.text.len() as u64;
+                        batch.push(Job {
                             seq,
                             last,
                             bytes,
                             doc,
-                        };
+                        });
                         if last {
                             seq += 1;
                         }
-                        job_tx.send(job).is_ok()
+                        if batch_bytes < BATCH_BYTES && batch.len() < BATCH_DOCS {
+                            return true;
+                        }
+                        batch_bytes = 0;
+                        job_tx.send(std::mem::take(&mut batch)).is_ok()
                     }
                     Event::Error(i) => {
                         errors.push(i);
@@ -161,6 +174,9 @@ pub fn analyze_corpus(
                     }
                 }
             });
+            if !batch.is_empty() {
+                let _ = job_tx.send(batch);
+            }
             (errors, warnings)
         });
         s.spawn(move || {
@@ -168,21 +184,25 @@ pub fn analyze_corpus(
                 job_rx
                     .into_iter()
                     .par_bridge()
-                    .for_each_with(done_tx, |tx, job| {
-                        if cancel.load(Ordering::Relaxed) {
-                            return;
+                    .for_each_with(done_tx, |tx, batch| {
+                        let mut done = Vec::with_capacity(batch.len());
+                        for job in batch {
+                            if cancel.load(Ordering::Relaxed) {
+                                return;
+                            }
+                            let chunk = job.doc.chunk;
+                            let analyzed = pipeline.analyze(job.doc);
+                            let summary =
+                                DocSummary::new(&analyzed, job.bytes, themes, actors, group_by);
+                            drop(analyzed);
+                            done.push(Done {
+                                seq: job.seq,
+                                last: job.last,
+                                chunk,
+                                summary,
+                            });
                         }
-                        let chunk = job.doc.chunk;
-                        let analyzed = pipeline.analyze(job.doc);
-                        let summary =
-                            DocSummary::new(&analyzed, job.bytes, themes, actors, group_by);
-                        drop(analyzed);
-                        let _ = tx.send(Done {
-                            seq: job.seq,
-                            last: job.last,
-                            chunk,
-                            summary,
-                        });
+                        let _ = tx.send(done);
                     })
             })
         });
@@ -193,7 +213,7 @@ pub fn analyze_corpus(
         let mut ready: BTreeMap<u64, DocSummary> = BTreeMap::new();
         let mut next = 0u64;
         let mut bytes = 0u64;
-        for d in done_rx.iter() {
+        for d in done_rx.iter().flatten() {
             let complete = if d.chunk == 0 && d.last {
                 Some(d.summary)
             } else {

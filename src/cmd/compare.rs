@@ -29,6 +29,9 @@ pub struct CompareArgs {
     /// Fewer sentences than this and a speaker is flagged as too few to compare.
     #[arg(long, value_name = "N", default_value_t = 5)]
     pub min_sentences: usize,
+    /// Rank English function words ("the", "of", "that") among the distinguishing words too.
+    #[arg(long)]
+    pub keep_stopwords: bool,
     /// Shared options.
     #[command(flatten)]
     pub common: CommonOpts,
@@ -39,12 +42,17 @@ pub fn run(args: CompareArgs) -> anyhow::Result<ExitCode> {
     let pipeline = args.common.pipeline()?;
     args.common.init_threads();
     let (analyzed, failed) = super::analyze_inputs(&pipeline, &args.inputs, args.common.quiet);
+    if analyzed.is_empty() && failed {
+        // nothing could be read: the errors are on stderr, an empty report would only hide them
+        return Ok(ExitCode::PartialFailure);
+    }
     let opts = CompareOptions {
         actors: args.actor,
         top: args.top,
         replicates: args.bootstrap.max(1),
         seed: args.seed,
         min_sentences: args.min_sentences,
+        keep_stopwords: args.keep_stopwords,
         ..CompareOptions::default()
     };
     let comparison = compare(

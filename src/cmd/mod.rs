@@ -34,9 +34,21 @@ pub fn analyze_inputs(
                 docs.push(d)
             }
             Err(e) => {
-                eprintln!("stance: {path}: {e}");
+                let hint = if std::path::Path::new(path).is_dir() {
+                    " (a folder: `stance batch` analyses folders)"
+                } else {
+                    ""
+                };
+                eprintln!("stance: {path}: {e}{hint}");
                 failed = true;
             }
+        }
+        let stem = path.strip_suffix(".gz").unwrap_or(path);
+        if !quiet && (stem.ends_with(".jsonl") || stem.ends_with(".ndjson")) {
+            eprintln!(
+                "stance: warning: {path} is read as one plain text; `stance batch` reads a JSONL \
+                 corpus document by document"
+            );
         }
     }
     (

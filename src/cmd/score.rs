@@ -26,6 +26,10 @@ pub fn run(args: ScoreArgs) -> anyhow::Result<ExitCode> {
     let pipeline = args.common.pipeline()?;
     args.common.init_threads();
     let (analyzed, failed) = super::analyze_inputs(&pipeline, &args.inputs, args.common.quiet);
+    if analyzed.is_empty() && failed {
+        // nothing could be read: the errors are on stderr, an empty report would only hide them
+        return Ok(ExitCode::PartialFailure);
+    }
     let mut breakdown = Breakdown::new(pipeline.themes().len());
     for d in &analyzed {
         breakdown.add_document(d, pipeline.attributor.actors());

@@ -238,9 +238,11 @@ impl Reader<'_> {
         if gz {
             let r = BufReader::with_capacity(1 << 16, flate2::read::MultiGzDecoder::new(file));
             self.stream(&name, r, jsonl)
+        } else if jsonl {
+            self.jsonl(&name, BufReader::with_capacity(1 << 16, file))
         } else {
-            let r = BufReader::with_capacity(1 << 16, file);
-            self.stream(&name, r, jsonl)
+            // read straight into the chunk buffer: no BufReader copy
+            self.text(&name, file)
         }
     }
 
@@ -417,21 +419,14 @@ impl Reader<'_> {
 
 /// Reads until `buf` holds at least `size` bytes or the input ends.
 fn fill(r: &mut impl Read, buf: &mut Vec<u8>, size: usize, eof: &mut bool) -> io::Result<()> {
-    if *eof {
+    if *eof || buf.len() >= size {
         return Ok(());
     }
-    let mut tmp = [0u8; 1 << 16];
-    while buf.len() < size {
-        let want = (size - buf.len()).min(tmp.len());
-        match r.read(&mut tmp[..want]) {
-            Ok(0) => {
-                *eof = true;
-                break;
-            }
-            Ok(k) => buf.extend_from_slice(&tmp[..k]),
-            Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
-            Err(e) => return Err(e),
-        }
+    // `read_to_end` on a `Take` reads into the vector's spare capacity: no zeroed bounce buffer
+    let want = size - buf.len();
+    let got = r.by_ref().take(want as u64).read_to_end(buf)?;
+    if got < want {
+        *eof = true;
     }
     Ok(())
 }

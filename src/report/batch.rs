@@ -22,6 +22,8 @@ pub const ALL: &str = "(all)";
 
 /// Actors shown in a terminal or Markdown table (json and csv list them all).
 const TABLE_ACTORS: usize = 20;
+/// Actors listed per `--group-by` group in the table and Markdown reports.
+const GROUP_ACTORS: usize = 3;
 
 /// One document's totals, kept for `--per document`.
 #[derive(Clone, Debug, PartialEq)]
@@ -478,18 +480,55 @@ fn actor_grid(title: String, themes: &[String], b: &Breakdown) -> Grid {
         rows.push(row(&format!("[{g}]"), g, t));
     }
     rows.push(row(ALL, "", &b.total));
-    let note = (actors.len() > TABLE_ACTORS).then(|| {
-        format!(
+    let mut notes = Vec::new();
+    if actors.len() > TABLE_ACTORS {
+        notes.push(format!(
             "{} more actors not shown: --format csv or json lists them all",
             actors.len() - TABLE_ACTORS
-        )
-    });
+        ));
+    }
+    let split = split_names(&actors);
+    if !split.is_empty() {
+        notes.push(format!(
+            "{} are counted apart (a document that only uses the surname does not say who it \
+             is); an actors file (--actors, with aliases) merges them",
+            split.join(", ")
+        ));
+    }
+    let note = (!notes.is_empty()).then(|| notes.join("\n"));
     Grid {
         title,
         header,
         rows,
         note,
     }
+}
+
+/// Leading single-word speakers that are the surname of one dominant fuller speaker ("Putin" and
+/// "Vladimir Putin"): a document that only says "Putin" cannot know the full name, so the two are
+/// counted apart. Listed so that users can merge them with an actors file.
+fn split_names(actors: &[(&String, &crate::aggregate::ActorTally)]) -> Vec<String> {
+    let mut out = Vec::new();
+    for (name, _) in actors.iter().take(TABLE_ACTORS) {
+        if name.contains(' ') || !name.starts_with(char::is_uppercase) {
+            continue;
+        }
+        // the fuller form, when one clearly dominates (actors are sorted by sentences)
+        let suffix = format!(" {name}");
+        let mut full = actors.iter().filter(|(n, _)| n.ends_with(&suffix));
+        match (full.next(), full.next()) {
+            (Some((f, a)), b)
+                if b.is_none_or(|b| a.tally.sentences >= 10 * b.1.tally.sentences) =>
+            {
+                out.push(format!("'{name}' and '{f}'"));
+            }
+            _ => {}
+        }
+        if out.len() == 3 {
+            break;
+        }
+    }
+    out
 }
 
 fn grids(rep: &BatchReport<'_>) -> Vec<Grid> {
@@ -527,6 +566,35 @@ fn grids(rep: &BatchReport<'_>) -> Vec<Grid> {
             header,
             rows,
             note: None,
+        });
+        // who speaks in each group: its leading actors
+        let mut header = vec![
+            gb.clone(),
+            "Actor".into(),
+            "Docs".into(),
+            "Sentences".into(),
+            "Tokens".into(),
+        ];
+        header.extend(theme_header(themes));
+        let mut rows = Vec::new();
+        let mut hidden = 0;
+        for (g, b) in &agg.groups {
+            let actors = b.actors_by_sentences();
+            hidden += actors.len().saturating_sub(GROUP_ACTORS);
+            for (name, a) in actors.into_iter().take(GROUP_ACTORS) {
+                let mut r = vec![g.clone(), name.clone()];
+                r.extend(counts(&a.tally));
+                r.extend(theme_cells(&a.tally));
+                rows.push(r);
+            }
+        }
+        v.push(Grid {
+            title: format!("Leading actors per {gb} (by sentences)"),
+            header,
+            rows,
+            note: (hidden > 0).then(|| {
+                format!("{hidden} more actor rows not shown: --format csv or json lists them all")
+            }),
         });
     }
     let mut rows = Vec::new();
@@ -695,6 +763,47 @@ mod tests {
         )
         .unwrap();
         String::from_utf8(v).unwrap()
+    }
+
+    #[test]
+    fn a_surname_counted_apart_from_its_dominant_full_name_is_pointed_out() {
+        let tally = |sentences| ActorTally {
+            group: None,
+            tally: Tally {
+                sentences,
+                ..Tally::new(1)
+            },
+        };
+        let names = |list: &[(&str, u64)]| -> Vec<String> {
+            let mut b = Breakdown::new(1);
+            for (n, s) in list {
+                b.actors.insert(n.to_string(), tally(*s));
+            }
+            split_names(&b.actors_by_sentences())
+        };
+        assert_eq!(
+            names(&[("Putin", 50), ("Vladimir Putin", 500), ("Lavrov", 9)]),
+            ["'Putin' and 'Vladimir Putin'"]
+        );
+        // a rare, odd fuller form does not hide the dominant one
+        assert_eq!(
+            names(&[
+                ("Putin", 50),
+                ("Vladimir Putin", 500),
+                ("Kelly Vladimir Putin", 3)
+            ]),
+            ["'Putin' and 'Vladimir Putin'"]
+        );
+        // two comparable fuller forms: ambiguous, nothing said
+        assert!(
+            names(&[
+                ("Clinton", 50),
+                ("Hillary Clinton", 90),
+                ("Bill Clinton", 60)
+            ])
+            .is_empty()
+        );
+        assert!(names(&[("Putin", 50)]).is_empty());
     }
 
     #[test]

@@ -64,6 +64,7 @@ pub fn sentence_json(
                     "end": m.end,
                     "weight": m.weight,
                     "negated": m.negated,
+                    "intensifier": m.intensifier,
                 })
             })
             .collect();

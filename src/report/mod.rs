@@ -199,14 +199,26 @@ pub fn score_sections(rep: &ScoreReport<'_>) -> Vec<Section> {
                         } else {
                             String::new()
                         },
+                        m.intensifier
+                            .map(|x| format!("×{}", num(x)))
+                            .unwrap_or_default(),
                     ]);
                 }
             }
             out.push(Section {
                 title: format!("{}: matches", d.doc.id),
-                header: ["#", "theme", "term", "text", "bytes", "weight", "negated"]
-                    .map(String::from)
-                    .to_vec(),
+                header: [
+                    "#",
+                    "theme",
+                    "term",
+                    "text",
+                    "bytes",
+                    "weight",
+                    "negated",
+                    "intensifier",
+                ]
+                .map(String::from)
+                .to_vec(),
                 rows,
                 shrink: None,
                 notes: Vec::new(),

@@ -2,7 +2,7 @@
 //! terminal (or `COLUMNS`); piped output keeps them whole unless `COLUMNS` is set.
 
 use super::{CompareReport, Reporter, ScoreReport, Section, compare_sections, score_sections};
-use comfy_table::{ContentArrangement, presets};
+use comfy_table::{ColumnConstraint, ContentArrangement, Width, presets};
 use std::io::{self, Write};
 
 /// `--format table`.
@@ -51,9 +51,30 @@ fn render(out: &mut dyn Write, sections: Vec<Section>, width: Option<u16>) -> io
                 .set_width(w),
             None => t.set_content_arrangement(ContentArrangement::Disabled),
         };
+        // In a narrow terminal, headers and lists may wrap, but the row labels (the first two
+        // columns: #, speaker, actor, theme) and numbers do not: a name or a number broken over
+        // three lines is unreadable. The shrinkable column (sentences) gives way instead.
+        let keep: Vec<Option<u16>> = (0..sec.header.len())
+            .map(|c| {
+                let mut cells = sec.rows.iter().map(|r| r[c].as_str());
+                let atomic = c < 2 || cells.all(|x| x.is_empty() || x.parse::<f64>().is_ok());
+                let widest = sec.rows.iter().map(|r| r[c].chars().count()).max();
+                atomic.then(|| widest.unwrap_or(0).min(40) as u16 + 2) // + padding
+            })
+            .collect();
         t.set_header(sec.header);
         for r in sec.rows {
             t.add_row(r);
+        }
+        if width.is_some() {
+            for (c, w) in keep.into_iter().enumerate() {
+                if let Some(w) = w
+                    && Some(c) != sec.shrink
+                    && let Some(col) = t.column_mut(c)
+                {
+                    col.set_constraint(ColumnConstraint::LowerBoundary(Width::Fixed(w)));
+                }
+            }
         }
         writeln!(out, "{t}")?;
         for n in sec.notes {

@@ -470,3 +470,33 @@ fn a_closed_pipe_exits_quietly() {
         );
     }
 }
+
+#[test]
+fn the_table_lists_the_leading_actors_of_each_group() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = jsonl(dir.path());
+    let out = stance()
+        .args(["batch", "--group-by", "meta.source"])
+        .arg(&p)
+        .assert()
+        .success();
+    let table = String::from_utf8_lossy(&out.get_output().stdout).to_string();
+    let section = table
+        .split("Leading actors per meta.source")
+        .nth(1)
+        .unwrap_or_else(|| panic!("no per-group actors table:\n{table}"));
+    let rows: Vec<&str> = section
+        .lines()
+        .filter(|l| l.contains("tass") || l.contains("xinhua"))
+        .collect();
+    assert!(
+        rows.iter()
+            .any(|r| r.contains("tass") && r.contains("Putin")),
+        "{section}"
+    );
+    assert!(
+        rows.iter()
+            .any(|r| r.contains("xinhua") && r.contains("Putin")),
+        "{section}"
+    );
+}

@@ -121,3 +121,28 @@ fn table_csv_and_markdown() {
         .success()
         .stdout(predicate::str::contains("| theme |"));
 }
+
+fn distinctive(v: &serde_json::Value) -> Vec<String> {
+    v["distinctive_terms"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|t| t["terms"].as_array().unwrap().clone())
+        .map(|x| x["term"].as_str().unwrap().to_string())
+        .collect()
+}
+
+#[test]
+fn the_attribution_frame_and_function_words_do_not_distinguish_speakers() {
+    // "Putin said that ..." would otherwise make "putin" Putin's most distinctive word
+    let terms = distinctive(&compare_json(&["--top", "50"]));
+    for frame in [
+        "putin", "vladimir", "wang", "said", "stressed", "the", "and", "that",
+    ] {
+        assert!(!terms.contains(&frame.to_string()), "{frame}: {terms:?}");
+    }
+    assert!(terms.contains(&"brics".to_string()), "{terms:?}");
+    let kept = distinctive(&compare_json(&["--top", "50", "--keep-stopwords"]));
+    assert!(kept.contains(&"and".to_string()), "{kept:?}");
+    assert!(!kept.contains(&"putin".to_string()), "{kept:?}");
+}

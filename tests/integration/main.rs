@@ -7,3 +7,4 @@ mod compare;
 mod lexicon;
 mod score;
 mod segment;
+mod snapshots;

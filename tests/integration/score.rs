@@ -325,6 +325,26 @@ fn missing_input_is_reported_and_the_rest_processed() {
 }
 
 #[test]
+fn nothing_readable_gives_errors_and_no_empty_report() {
+    let out = stance()
+        .args(["score", "no/such/file.txt", "tests"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        out.stdout.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("no/such/file.txt"), "{err}");
+    assert!(
+        err.contains("tests") && err.contains("stance batch"),
+        "{err}"
+    );
+}
+
+#[test]
 fn broken_lexicon_names_file_line_and_column() {
     stance()
         .args([
@@ -472,4 +492,19 @@ fn user_cues_extend_the_bundled_ones() {
         run(&["--cues", "tests/fixtures/score/cues_opined.toml"]),
         "Maria Lopez"
     );
+}
+
+#[test]
+fn explain_shows_the_intensifier_behind_a_weight() {
+    let out = stance()
+        .args(["score", "-", "--format", "json", "--explain"])
+        .write_stdin("Russia condemns the illegal unilateral sanctions.\n")
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let m = &v["documents"][0]["sentences"][0]["matches"][0];
+    assert_eq!(m["term"], "unilateral sanctions");
+    assert_eq!(m["intensifier"], 1.5, "{m}");
+    assert_eq!(m["weight"], 3.75, "2.5 × 1.5: {m}");
 }
