@@ -220,17 +220,24 @@ fn words(text: &str) -> impl Iterator<Item = String> + '_ {
         .map(str::to_lowercase)
 }
 
-/// The words a sentence attributes to its speaker: without the attribution frame (the cue, such
-/// as "said" or "according to", and the speaker's own name, which would otherwise be the words
+/// The words a sentence attributes to its speaker: without the attribution frame (the source and
+/// the cue, such as "Russian President Vladimir Putin said", and the speaker's own name anywhere, which would otherwise be the words
 /// that best "distinguish" every speaker) and, unless kept, without English function words.
 fn content_words(doc: &str, s: &AnalyzedSentence, keep_stopwords: bool) -> Vec<String> {
     let (a, b) = (s.sentence.start, s.sentence.end);
     let mut spans = vec![(a, b)];
-    if let Some(c) = &s.attribution.cue
-        && a <= c.start
-        && c.end <= b
+    // the frame (source and cue) when known, else the cue alone
+    let cut = s
+        .attribution
+        .frame
+        .or(s.attribution.cue.as_ref().map(|c| (c.start, c.end)));
+    if let Some((x, y)) = cut
+        && a <= x
+        && y <= b
+        && doc.is_char_boundary(x)
+        && doc.is_char_boundary(y)
     {
-        spans = vec![(a, c.start), (c.end, b)];
+        spans = vec![(a, x), (y, b)];
     }
     let name: Vec<String> = s
         .attribution

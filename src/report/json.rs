@@ -71,6 +71,8 @@ pub fn sentence_json(
         o.insert("matches".into(), Value::Array(matches));
         let cue_span = s.attribution.cue.as_ref().map(|c| json!([c.start, c.end]));
         o.insert("cue_span".into(), cue_span.unwrap_or(Value::Null));
+        let frame = s.attribution.frame.map(|(a, b)| json!([a, b]));
+        o.insert("frame".into(), frame.unwrap_or(Value::Null));
         o.insert("rule".into(), json!(s.attribution.rule));
     }
     o

@@ -508,3 +508,21 @@ fn explain_shows_the_intensifier_behind_a_weight() {
     assert_eq!(m["intensifier"], 1.5, "{m}");
     assert_eq!(m["weight"], 3.75, "2.5 × 1.5: {m}");
 }
+
+#[test]
+fn explain_gives_the_attribution_frame() {
+    let text = "Putin said that unilateral sanctions are illegal.\n";
+    let out = stance()
+        .args(["score", "-", "--format", "json", "--explain"])
+        .write_stdin(text)
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let s = &v["documents"][0]["sentences"][0];
+    assert_eq!(s["speaker"], "Putin");
+    let f = s["frame"].as_array().unwrap_or_else(|| panic!("no frame: {s}"));
+    let (a, b) = (f[0].as_u64().unwrap() as usize, f[1].as_u64().unwrap() as usize);
+    assert!(text[a..b].contains("Putin said"), "{:?}", &text[a..b]);
+    assert!(!text[a..b].contains("sanctions"), "{:?}", &text[a..b]);
+}
