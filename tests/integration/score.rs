@@ -521,8 +521,13 @@ fn explain_gives_the_attribution_frame() {
     let v: Value = serde_json::from_slice(&out.stdout).unwrap();
     let s = &v["documents"][0]["sentences"][0];
     assert_eq!(s["speaker"], "Putin");
-    let f = s["frame"].as_array().unwrap_or_else(|| panic!("no frame: {s}"));
-    let (a, b) = (f[0].as_u64().unwrap() as usize, f[1].as_u64().unwrap() as usize);
+    let f = s["frame"]
+        .as_array()
+        .unwrap_or_else(|| panic!("no frame: {s}"));
+    let (a, b) = (
+        f[0].as_u64().unwrap() as usize,
+        f[1].as_u64().unwrap() as usize,
+    );
     assert!(text[a..b].contains("Putin said"), "{:?}", &text[a..b]);
     assert!(!text[a..b].contains("sanctions"), "{:?}", &text[a..b]);
 }
