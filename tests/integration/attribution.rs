@@ -40,17 +40,13 @@ const GOLD: &str = r#"{"id": "t1", "text": "Putin said the talks were useful.\nT
 {"id": "t2", "text": "“We are ready to talk about everything today,” Lavrov said.", "quotes": [{"speaker": "Lavrov", "cue": "said", "kind": "direct", "content_spans": [[1, 45]], "speaker_spans": [[47, 53]]}]}
 "#;
 
-#[test]
-fn eval_attribution_scores_and_writes_predictions() {
-    let dir = tempfile::tempdir().unwrap();
-    let gold = dir.path().join("gold.jsonl");
-    std::fs::write(&gold, GOLD).unwrap();
-    let pred = dir.path().join("pred.jsonl");
+/// `stance eval attribution GOLD --pred-out PRED --format json`, which must succeed.
+fn eval_json(gold: &std::path::Path, pred: &std::path::Path) -> serde_json::Value {
     let out = stance()
         .args(["eval", "attribution"])
-        .arg(&gold)
+        .arg(gold)
         .arg("--pred-out")
-        .arg(&pred)
+        .arg(pred)
         .args(["--format", "json"])
         .output()
         .unwrap();
@@ -59,7 +55,16 @@ fn eval_attribution_scores_and_writes_predictions() {
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
-    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
+#[test]
+fn eval_attribution_scores_and_writes_predictions() {
+    let dir = tempfile::tempdir().unwrap();
+    let gold = dir.path().join("gold.jsonl");
+    std::fs::write(&gold, GOLD).unwrap();
+    let pred = dir.path().join("pred.jsonl");
+    let v = eval_json(&gold, &pred);
     assert_eq!(v["counts"]["gold_nonnull"], 2);
     assert_eq!(v["end_to_end"]["f1"], 1.0);
     let lines: Vec<serde_json::Value> = std::fs::read_to_string(&pred)
@@ -160,20 +165,7 @@ fn polnear_dev_attribution_does_not_regress_and_matches_the_reference_evaluator(
     };
     let dir = tempfile::tempdir().unwrap();
     let pred = dir.path().join("pred.jsonl");
-    let out = stance()
-        .args(["eval", "attribution"])
-        .arg(&gold)
-        .arg("--pred-out")
-        .arg(&pred)
-        .args(["--format", "json"])
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let ours: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let ours = eval_json(&gold, &pred);
     for (k, want) in POLNEAR_DEV {
         let got = ours["end_to_end"][k].as_f64().unwrap();
         assert!(
