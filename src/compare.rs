@@ -221,8 +221,9 @@ fn words(text: &str) -> impl Iterator<Item = String> + '_ {
 }
 
 /// The words a sentence attributes to its speaker: without the attribution frame (the source and
-/// the cue, such as "Russian President Vladimir Putin said", and the speaker's own name anywhere, which would otherwise be the words
-/// that best "distinguish" every speaker) and, unless kept, without English function words.
+/// the cue, such as "Russian President Vladimir Putin said") and the speaker's own name anywhere,
+/// which would otherwise be the words that best "distinguish" every speaker; and, unless kept,
+/// without English function words.
 fn content_words(doc: &str, s: &AnalyzedSentence, keep_stopwords: bool) -> Vec<String> {
     let (a, b) = (s.sentence.start, s.sentence.end);
     let mut spans = vec![(a, b)];

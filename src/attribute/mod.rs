@@ -2055,17 +2055,11 @@ fn floor_boundary(text: &str, mut i: usize) -> usize {
 }
 
 fn is_word_char_before(text: &str, i: usize) -> bool {
-    text[..i]
-        .chars()
-        .next_back()
-        .is_some_and(|c| c.is_alphanumeric() || c == '-' || c == '_')
+    text[..i].chars().next_back().is_some_and(is_word_char)
 }
 
 fn is_word_char_at(text: &str, i: usize) -> bool {
-    text[i..]
-        .chars()
-        .next()
-        .is_some_and(|c| c.is_alphanumeric() || c == '-' || c == '_')
+    text[i..].chars().next().is_some_and(is_word_char)
 }
 
 /// Is the cue after token `h` anything but a plain speech verb (said, says, told, ...)?

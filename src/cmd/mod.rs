@@ -43,8 +43,7 @@ pub fn analyze_inputs(
                 failed = true;
             }
         }
-        let stem = path.strip_suffix(".gz").unwrap_or(path);
-        if !quiet && (stem.ends_with(".jsonl") || stem.ends_with(".ndjson")) {
+        if !quiet && input::corpus::is_jsonl_name(path) {
             eprintln!(
                 "stance: warning: {path} is read as one plain text; `stance batch` reads a JSONL \
                  corpus document by document"

@@ -100,6 +100,12 @@ pub fn read_corpus(inputs: &[String], opts: &CorpusOptions, sink: &mut dyn FnMut
     }
 }
 
+/// True when a file name says JSONL: `.jsonl` or `.ndjson`, optionally gzipped.
+pub fn is_jsonl_name(name: &str) -> bool {
+    let stem = name.strip_suffix(".gz").unwrap_or(name);
+    stem.ends_with(".jsonl") || stem.ends_with(".ndjson")
+}
+
 /// True when an input names several files through glob syntax (`*`, `?`, `[`, `{`).
 pub fn is_glob(s: &str) -> bool {
     s.contains(['*', '?', '[', '{'])
@@ -225,11 +231,10 @@ impl Reader<'_> {
     fn file(&mut self, path: &Path) -> bool {
         let name = path.display().to_string();
         let gz = name.ends_with(".gz");
-        let stem = name.strip_suffix(".gz").unwrap_or(&name);
         let jsonl = match self.opts.format {
             InputFormat::Jsonl => true,
             InputFormat::Text => false,
-            InputFormat::Auto => stem.ends_with(".jsonl") || stem.ends_with(".ndjson"),
+            InputFormat::Auto => is_jsonl_name(&name),
         };
         let file = match File::open(path) {
             Ok(f) => f,
