@@ -1517,7 +1517,10 @@ impl Attributor {
             (a.name.clone(), g)
         } else {
             let (text, sentences) = (doc.text, doc.sentences);
-            let index = doc.names.get_or_insert_with(|| NameIndex::build(text));
+            // a short document is scanned per name (memmem); a long one indexed once, as a scan
+            // per name made attribution quadratic in document length
+            let index = (text.len() > INDEX_MIN_BYTES)
+                .then(|| &*doc.names.get_or_insert_with(|| NameIndex::build(text)));
             let (full, g) = fullest_form(text, sentences, index, name);
             let full = if full.split(' ').count() > name.split(' ').count() {
                 // the fuller form may itself be an actor's alias
@@ -1542,7 +1545,7 @@ impl Attributor {
 fn fullest_form(
     text: &str,
     sentences: &[Sentence],
-    index: &NameIndex,
+    index: Option<&NameIndex>,
     name: &str,
 ) -> (String, Option<char>) {
     let last = name.rsplit(' ').next().unwrap_or(name);
@@ -1553,10 +1556,10 @@ fn fullest_form(
     let mut gender = None;
     let b = text.as_bytes();
     let scanned: Vec<usize>;
-    let at: &[usize] = match index.get(last) {
+    let at: &[usize] = match index.and_then(|ix| ix.get(last)) {
         Some(at) => at,
         None => {
-            scanned = text.match_indices(last).map(|(p, _)| p).collect();
+            scanned = memchr::memmem::find_iter(b, last.as_bytes()).collect();
             &scanned
         }
     };
@@ -1571,9 +1574,10 @@ fn fullest_form(
             continue;
         }
         // words before, within the sentence
-        let mut words_before: Vec<&str> = Vec::new();
+        let mut words_before: [&str; 3] = [""; 3];
+        let mut n_before = 0;
         let mut at = p;
-        while words_before.len() < 3 {
+        while n_before < 3 {
             let seg = &text[s.start..at];
             let trimmed = seg.trim_end();
             if trimmed.len() == seg.len() {
@@ -1606,17 +1610,22 @@ fn fullest_form(
             {
                 break;
             }
-            words_before.push(w);
+            words_before[n_before] = w;
+            n_before += 1;
             at = s.start + w_start;
         }
-        // the full form must contain the whole name: check the words up to p
-        let mut cand: Vec<&str> = words_before.iter().rev().copied().collect();
-        cand.push(last);
-        let cand_s = cand.join(" ");
-        if cand.len() > n_words && cand_s.ends_with(name) {
-            let c = (cand.len(), cand_s);
-            if best_suffix.as_ref().is_none_or(|b| c.0 > b.0) {
-                best_suffix = Some(c);
+        // the full form must contain the whole name: check the words up to p (joined only when
+        // it could beat the best so far)
+        let n_cand = n_before + 1;
+        if n_cand > n_words && best_suffix.as_ref().is_none_or(|b| n_cand > b.0) {
+            let mut cand_s = String::new();
+            for w in words_before[..n_before].iter().rev() {
+                cand_s.push_str(w);
+                cand_s.push(' ');
+            }
+            cand_s.push_str(last);
+            if cand_s.ends_with(name) {
+                best_suffix = Some((n_cand, cand_s));
             }
         }
         // "Wang" → "Wang Yi": a single-word name followed by one capitalised word
@@ -1648,6 +1657,10 @@ fn fullest_form(
         .unwrap_or_else(|| name.to_string());
     (best, gender)
 }
+
+/// Documents up to this size are scanned for each new name instead of indexed: a SIMD scan of a
+/// few pages costs less than hashing every capitalised word.
+const INDEX_MIN_BYTES: usize = 32 * 1024;
 
 /// The start of every capitalised word of a document, by word: one pass over the text replaces a
 /// scan of the whole document per new name, which made attribution quadratic in document length.
