@@ -216,6 +216,9 @@ pub struct Attributor {
     alias: FastMap<String, usize>,
     /// Lower-cased last token of actor names and aliases → actor indices.
     surname: FastMap<String, Vec<usize>>,
+    /// Whether to write the rule behind each attribution (`--explain`); off in batch runs, which
+    /// never show it (formatting it was a twentieth of the work).
+    evidence: bool,
 }
 
 impl Default for Attributor {
@@ -312,6 +315,23 @@ impl Attributor {
             cues: Arc::new(cues),
             alias,
             surname,
+            evidence: true,
+        }
+    }
+
+    /// Whether [`Attribution::rule`] is written (on by default). Speakers, kinds, cues and
+    /// frames are the same either way.
+    pub fn with_evidence(mut self, on: bool) -> Self {
+        self.evidence = on;
+        self
+    }
+
+    /// A rule text, formatted only when evidence is wanted.
+    fn why(&self, args: std::fmt::Arguments) -> String {
+        if self.evidence {
+            std::fmt::format(args)
+        } else {
+            String::new()
         }
     }
 
@@ -485,12 +505,12 @@ impl Attributor {
                         end: l.end,
                     }),
                     rule: if li == i {
-                        format!("transcript label `{}`", &text[l.start..l.end])
+                        self.why(format_args!("transcript label `{}`", &text[l.start..l.end]))
                     } else {
-                        format!(
+                        self.why(format_args!(
                             "transcript turn of `{}` (label in sentence {li})",
                             &text[l.start..l.end]
-                        )
+                        ))
                     },
                     antecedent: (li != i).then_some(li),
                     frame: (li == i).then_some((l.start, l.end)),
@@ -518,7 +538,7 @@ impl Attributor {
                         start: l.start,
                         end: l.end,
                     }),
-                    rule: format!("headline label `{}`", &text[l.start..l.end]),
+                    rule: self.why(format_args!("headline label `{}`", &text[l.start..l.end])),
                     antecedent: None,
                     frame: Some((l.start, l.end)),
                 });
@@ -526,10 +546,14 @@ impl Attributor {
             if let Some(a) = &mut att {
                 if s.title && a.speaker.is_some() {
                     a.kind = AttributionKind::Headline;
-                    a.rule = format!("headline: {}", a.rule);
+                    if self.evidence {
+                        a.rule = format!("headline: {}", a.rule);
+                    }
                 } else if qgroup.is_some() && a.speaker.is_some() {
                     a.kind = AttributionKind::Quote;
-                    a.rule = format!("quotation; {}", a.rule);
+                    if self.evidence {
+                        a.rule = format!("quotation; {}", a.rule);
+                    }
                 }
             }
             if att.is_none()
@@ -551,9 +575,11 @@ impl Attributor {
                         kind: AttributionKind::Quote,
                         cue: None,
                         rule: if from == i {
-                            format!("quotation attributed to {speaker}")
+                            self.why(format_args!("quotation attributed to {speaker}"))
                         } else {
-                            format!("quotation continued; speaker {speaker} from sentence {from}")
+                            self.why(format_args!(
+                                "quotation continued; speaker {speaker} from sentence {from}"
+                            ))
                         },
                         antecedent: (from != i).then_some(from),
                         frame: None,
@@ -577,7 +603,7 @@ impl Attributor {
                         speaker: Some(sp.clone()),
                         kind: AttributionKind::Carried,
                         cue: None,
-                        rule: format!("carried from sentence {from}"),
+                        rule: self.why(format_args!("carried from sentence {from}")),
                         antecedent: Some(from),
                         frame: None,
                     });
@@ -1134,21 +1160,22 @@ impl Attributor {
             start: r.cue_start,
             end: r.cue_end,
         };
-        let at = format!("`{}` at {}..{}", cue.text, cue.start, cue.end);
+        let at = CueAt(&cue);
         let (speaker, kind, rule, antecedent) = match &r.subject {
             Subject::Name { name, gender } => {
                 let (c, _) = self.canonical(doc, name, *gender);
                 let rule = if &c == name {
-                    format!("cue {at}, subject `{name}`")
+                    self.why(format_args!("cue {at}, subject `{name}`"))
                 } else {
-                    format!("cue {at}, subject `{name}` → {c}")
+                    self.why(format_args!("cue {at}, subject `{name}` → {c}"))
                 };
                 (Some(c), AttributionKind::Explicit, rule, None)
             }
             Subject::Pronoun { word, gender } => match self.antecedent(doc, i, *gender) {
                 Some((sp, from)) => {
-                    let rule =
-                        format!("pronoun `{word}` → {sp} (speaker of sentence {from}), cue {at}");
+                    let rule = self.why(format_args!(
+                        "pronoun `{word}` → {sp} (speaker of sentence {from}), cue {at}"
+                    ));
                     (Some(sp), AttributionKind::Pronoun, rule, Some(from))
                 }
                 None => return None,
@@ -1159,8 +1186,9 @@ impl Attributor {
                 modifier,
             } => match self.title_reference(doc, i, head, modifier.as_deref()) {
                 Some(sp) => {
-                    let rule =
-                        format!("`{phrase}` → {sp} (last introduced with that title), cue {at}");
+                    let rule = self.why(format_args!(
+                        "`{phrase}` → {sp} (last introduced with that title), cue {at}"
+                    ));
                     (Some(sp), AttributionKind::Explicit, rule, None)
                 }
                 None => {
@@ -1171,7 +1199,7 @@ impl Attributor {
                     (
                         Some(p.clone()),
                         AttributionKind::Explicit,
-                        format!("cue {at}, subject `{p}`"),
+                        self.why(format_args!("cue {at}, subject `{p}`")),
                         None,
                     )
                 }
@@ -1183,19 +1211,23 @@ impl Attributor {
                 (
                     Some(phrase.clone()),
                     AttributionKind::Explicit,
-                    format!("cue {at}, subject `{phrase}`"),
+                    self.why(format_args!("cue {at}, subject `{phrase}`")),
                     None,
                 )
             }
             Subject::Collective { phrase } if self.collective_actor(phrase).is_some() => {
                 let name = self.collective_actor(phrase).unwrap_or_default();
-                let rule = format!("cue {at}, subject `{phrase}` → {name} (actors file)");
+                let rule = self.why(format_args!(
+                    "cue {at}, subject `{phrase}` → {name} (actors file)"
+                ));
                 (Some(name), AttributionKind::Explicit, rule, None)
             }
             Subject::Collective { phrase } => (
                 None,
                 AttributionKind::None,
-                format!("cue {at}, collective subject `{phrase}`: nobody in particular"),
+                self.why(format_args!(
+                    "cue {at}, collective subject `{phrase}`: nobody in particular"
+                )),
                 None,
             ),
             Subject::Continues => {
@@ -1227,7 +1259,7 @@ impl Attributor {
                         (
                             Some(c),
                             AttributionKind::Explicit,
-                            format!("participle {at}, subject `{name}`"),
+                            self.why(format_args!("participle {at}, subject `{name}`")),
                             None,
                         )
                     }
@@ -1235,9 +1267,9 @@ impl Attributor {
                         Some((sp, from)) => (
                             Some(sp.clone()),
                             AttributionKind::Pronoun,
-                            format!(
+                            self.why(format_args!(
                                 "pronoun `{w}` → {sp} (speaker of sentence {from}), participle {at}"
-                            ),
+                            )),
                             Some(from),
                         ),
                         None => return None,
@@ -1661,6 +1693,15 @@ fn fullest_form(
 /// Documents up to this size are scanned for each new name instead of indexed: a SIMD scan of a
 /// few pages costs less than hashing every capitalised word.
 const INDEX_MIN_BYTES: usize = 32 * 1024;
+
+/// A cue as the rules show it: "`said` at 120..124".
+struct CueAt<'a>(&'a Cue);
+
+impl std::fmt::Display for CueAt<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        write!(f, "`{}` at {}..{}", self.0.text, self.0.start, self.0.end)
+    }
+}
 
 /// The start of every capitalised word of a document, by word: one pass over the text replaces a
 /// scan of the whole document per new name, which made attribution quadratic in document length.

@@ -138,6 +138,7 @@ impl CommonOpts {
             }
             None => Attributor::new(actors),
         };
+        let attributor = attributor.with_evidence(self.explain);
         Pipeline::with_attributor(set, attributor).map_err(|e| ConfigError(e.to_string()).into())
     }
 
