@@ -127,8 +127,9 @@ impl Breakdown {
     /// Adds one analysed document.
     pub fn add_document(&mut self, doc: &AnalyzedDocument, actors: &Actors) {
         let themes = self.total.scores.len();
-        let mut seen_actors = BTreeSet::new();
-        let mut seen_groups = BTreeSet::new();
+        // names are copied only when first seen (this runs for every sentence of a corpus)
+        let mut seen_actors: BTreeSet<&str> = BTreeSet::new();
+        let mut seen_groups: BTreeSet<&str> = BTreeSet::new();
         let mut narrated = false;
         self.total.documents += 1;
         for s in &doc.sentences {
@@ -139,23 +140,24 @@ impl Breakdown {
                     self.narration.add_sentence(s);
                 }
                 Some(name) => {
-                    let group = actors.group_of(name).map(str::to_string);
-                    let entry = self
-                        .actors
-                        .entry(name.clone())
-                        .or_insert_with(|| ActorTally {
-                            group: group.clone(),
+                    let group = actors.group_of(name);
+                    if !self.actors.contains_key(name) {
+                        let tally = ActorTally {
+                            group: group.map(str::to_string),
                             tally: Tally::new(themes),
-                        });
+                        };
+                        self.actors.insert(name.clone(), tally);
+                    }
+                    let entry = self.actors.get_mut(name).expect("inserted above");
                     entry.tally.add_sentence(s);
-                    if seen_actors.insert(name.clone()) {
+                    if seen_actors.insert(name) {
                         entry.tally.documents += 1;
                     }
                     if let Some(g) = group {
-                        let gt = self
-                            .actor_groups
-                            .entry(g.clone())
-                            .or_insert_with(|| Tally::new(themes));
+                        if !self.actor_groups.contains_key(g) {
+                            self.actor_groups.insert(g.to_string(), Tally::new(themes));
+                        }
+                        let gt = self.actor_groups.get_mut(g).expect("inserted above");
                         gt.add_sentence(s);
                         if seen_groups.insert(g) {
                             gt.documents += 1;
@@ -174,17 +176,20 @@ impl Breakdown {
         self.total.merge(&other.total);
         self.narration.merge(&other.narration);
         for (name, a) in &other.actors {
-            let e = self
-                .actors
-                .entry(name.clone())
-                .or_insert_with(|| ActorTally {
-                    group: a.group.clone(),
-                    tally: Tally::default(),
-                });
-            e.tally.merge(&a.tally);
+            match self.actors.get_mut(name) {
+                Some(e) => e.tally.merge(&a.tally),
+                None => {
+                    self.actors.insert(name.clone(), a.clone());
+                }
+            }
         }
         for (g, t) in &other.actor_groups {
-            self.actor_groups.entry(g.clone()).or_default().merge(t);
+            match self.actor_groups.get_mut(g) {
+                Some(e) => e.merge(t),
+                None => {
+                    self.actor_groups.insert(g.clone(), t.clone());
+                }
+            }
         }
     }
 

@@ -1595,13 +1595,21 @@ fn fullest_form(
             &scanned
         }
     };
+    // `at` ascends, so the sentence of each occurrence is found by galloping forward from the
+    // previous one (a binary search over a long document's sentences per occurrence was slow)
+    let mut si = 0;
     for &p in at {
         let e = p + last.len();
         if (p > 0 && is_word_char_before(text, p)) || (e < b.len() && is_word_char_at(text, e)) {
             continue;
         }
-        let si = sentences.partition_point(|s| s.end <= p);
-        let Some(s) = sentences.get(si) else { continue };
+        let mut step = 1;
+        while si + step < sentences.len() && sentences[si + step].end <= p {
+            si += step;
+            step *= 2;
+        }
+        si += sentences[si..].partition_point(|s| s.end <= p);
+        let Some(s) = sentences.get(si) else { break };
         if s.title || s.start > p {
             continue;
         }
@@ -1717,6 +1725,15 @@ impl<'a> NameIndex<'a> {
         // only capitalised words are wanted: skip bytes cheaply until an upper-case ASCII letter
         // or a non-ASCII lead byte, then check that it starts a word
         while i < b.len() {
+            // eight bytes at a time while none is a candidate
+            if let Some(w) = b.get(i..i + 8) {
+                let hits = upper_or_lead(u64::from_le_bytes(w.try_into().expect("8 bytes")));
+                if hits == 0 {
+                    i += 8;
+                    continue;
+                }
+                i += hits.trailing_zeros() as usize / 8;
+            }
             let x = b[i];
             if !(x.is_ascii_uppercase() || x >= 0xC0) {
                 i += 1;
@@ -1758,6 +1775,18 @@ impl<'a> NameIndex<'a> {
     }
 }
 
+/// A mask with the high bit set in every byte of `v` that is an ASCII capital or a UTF-8 lead
+/// byte of a two-or-more-byte character (0xC0 and up): SWAR, no byte borrows from its neighbour.
+fn upper_or_lead(v: u64) -> u64 {
+    const H: u64 = 0x8080_8080_8080_8080;
+    const L: u64 = 0x0101_0101_0101_0101;
+    let lead = v & (v << 1) & H;
+    let ge_a = (v | H).wrapping_sub(L * 0x41);
+    let ge_after_z = (v | H).wrapping_sub(L * 0x5B);
+    let upper = ge_a & !ge_after_z & !v & H;
+    lead | upper
+}
+
 fn is_word_char(c: char) -> bool {
     c.is_alphanumeric() || c == '-' || c == '_'
 }
@@ -1765,6 +1794,22 @@ fn is_word_char(c: char) -> bool {
 #[cfg(test)]
 mod name_index_tests {
     use super::*;
+
+    #[test]
+    fn swar_mask_marks_capitals_and_lead_bytes_only() {
+        for x in 0..=255u8 {
+            for pos in 0..8 {
+                let mut w = [b'a'; 8];
+                w[pos] = x;
+                let m = upper_or_lead(u64::from_le_bytes(w));
+                let want = x.is_ascii_uppercase() || x >= 0xC0;
+                assert_eq!(m != 0, want, "byte {x:#x} at {pos}");
+                if want {
+                    assert_eq!(m.trailing_zeros() as usize / 8, pos);
+                }
+            }
+        }
+    }
 
     /// The index must find exactly what a scan of the text for the whole word finds.
     fn scanned(text: &str, w: &str) -> Vec<usize> {

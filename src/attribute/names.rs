@@ -42,7 +42,9 @@ pub(crate) fn tokenize(text: &str, start: usize, end: usize, out: &mut Vec<Tok>)
             let s = i;
             i += char_len(c);
             while i < end {
-                if is_word_byte(b, i, end) {
+                if b[i].is_ascii_alphanumeric() {
+                    i += 1; // the common case, kept cheap
+                } else if is_word_byte(b, i, end) {
                     i += char_len(b[i]);
                 } else if (b[i] == b'.' || b[i] == b'-' || b[i] == b'\'')
                     && i + 1 < end
