@@ -698,10 +698,7 @@ pub(crate) fn strip_titles(words: &[&str]) -> Option<(usize, usize)> {
         a += 1;
     }
     // the last title word: everything before it is title or modifier
-    if let Some(t) = (a..b)
-        .rev()
-        .find(|&i| is_title(words[i]) && (i + 1 == b || !is_title_false_positive(words, i)))
-    {
+    if let Some(t) = (a..b).rev().find(|&i| is_title(words[i])) {
         a = t + 1;
         // "President of Russia Vladimir Putin", "Secretary of State John Kerry"
         if a < b && matches!(words[a], "of" | "for") {
@@ -730,14 +727,6 @@ pub(crate) fn strip_titles(words: &[&str]) -> Option<(usize, usize)> {
         e -= 1;
     }
     if a >= e { None } else { Some((a, e)) }
-}
-
-/// A title word used as a surname or a name part ("John Chief", rare): only "State" and "Security"
-/// need care, and only when they are the last word.
-fn is_title_false_positive(words: &[&str], i: usize) -> bool {
-    // "Head" "First" "Press" in the middle of a capitalised run are treated as titles anyway.
-    let _ = (words, i);
-    false
 }
 
 #[cfg(test)]
