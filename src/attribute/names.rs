@@ -30,7 +30,7 @@ pub(crate) enum TokKind {
 /// Tokenizes `text[range]` into `out` (cleared first), offsets into `text`.
 pub(crate) fn tokenize(text: &str, start: usize, end: usize, out: &mut Vec<Tok>) {
     out.clear();
-    let b = text.as_bytes();
+    let b = &text.as_bytes()[..end];
     let mut i = start;
     while i < end {
         let c = b[i];
@@ -42,9 +42,16 @@ pub(crate) fn tokenize(text: &str, start: usize, end: usize, out: &mut Vec<Tok>)
             let s = i;
             i += char_len(c);
             while i < end {
-                if b[i].is_ascii_alphanumeric() {
-                    i += 1; // the common case, kept cheap
-                } else if is_word_byte(b, i, end) {
+                // the common case first: a run of ASCII letters and digits, by table
+                while let Some(&x) = b.get(i)
+                    && ASCII_ALNUM[x as usize]
+                {
+                    i += 1;
+                }
+                if i >= end {
+                    break;
+                }
+                if is_word_byte(b, i, end) {
                     i += char_len(b[i]);
                 } else if (b[i] == b'.' || b[i] == b'-' || b[i] == b'\'')
                     && i + 1 < end
@@ -120,6 +127,17 @@ pub(crate) fn tokenize(text: &str, start: usize, end: usize, out: &mut Vec<Tok>)
         i += n;
     }
 }
+
+/// ASCII letters and digits.
+static ASCII_ALNUM: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut c = 0;
+    while c < 256 {
+        t[c] = (c as u8).is_ascii_alphanumeric();
+        c += 1;
+    }
+    t
+};
 
 fn char_len(first: u8) -> usize {
     match first {
