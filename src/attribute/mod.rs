@@ -1608,7 +1608,8 @@ fn fullest_form(
             si += step;
             step *= 2;
         }
-        si += sentences[si..].partition_point(|s| s.end <= p);
+        let hi = (si + step + 1).min(sentences.len());
+        si += sentences[si..hi].partition_point(|s| s.end <= p);
         let Some(s) = sentences.get(si) else { break };
         if s.title || s.start > p {
             continue;
@@ -1623,13 +1624,26 @@ fn fullest_form(
             if trimmed.len() == seg.len() {
                 break; // no space: punctuation or start
             }
-            let w_start = trimmed
-                .char_indices()
-                .rev()
-                .find(|(_, c)| c.is_whitespace())
-                .map(|(x, c)| x + c.len_utf8())
-                .unwrap_or(0);
+            // the word before: back to the previous space, by bytes while they are ASCII
+            let tb = trimmed.as_bytes();
+            let mut w_start = tb.len();
+            while w_start > 0 && tb[w_start - 1] < 0x80 && !tb[w_start - 1].is_ascii_whitespace() {
+                w_start -= 1;
+            }
+            if w_start > 0 && tb[w_start - 1] >= 0x80 {
+                w_start = trimmed
+                    .char_indices()
+                    .rev()
+                    .find(|(_, c)| c.is_whitespace())
+                    .map(|(x, c)| x + c.len_utf8())
+                    .unwrap_or(0);
+            }
             let w = &trimmed[w_start..];
+            // a lower-case word ends the run (checked first: it is the common case, and Mr, Ms,
+            // Sir are capitalised)
+            if !is_capitalized(w) {
+                break;
+            }
             if matches!(w.trim_end_matches('.'), "Mr" | "Sir") {
                 gender = gender.or(Some('m'));
             } else if matches!(w.trim_end_matches('.'), "Ms" | "Mrs" | "Miss") {
