@@ -258,6 +258,37 @@ fn explain_shows_every_match_and_rule() {
         .stdout(predicate::str::contains("multipolarity"));
 }
 
+/// Without `--explain` the rule texts are not built (a speed-up); nothing else may change.
+#[test]
+fn explain_changes_no_speaker_kind_cue_or_score() {
+    let plain = score_json(&[SAMPLE]);
+    let explained = score_json(&[SAMPLE, "--explain"]);
+    let fields = [
+        "speaker",
+        "attribution",
+        "cue",
+        "scores",
+        "tokens",
+        "start",
+        "end",
+    ];
+    let (a, b) = (sentences(&plain), sentences(&explained));
+    assert_eq!(a.len(), b.len());
+    for (x, y) in a.iter().zip(b) {
+        for f in fields {
+            assert_eq!(x[f], y[f], "{f} of {}", x["text"]);
+        }
+        assert!(x.get("rule").is_none());
+    }
+    // every attributed sentence has its rule with --explain
+    assert!(
+        b.iter()
+            .filter(|s| !s["speaker"].is_null())
+            .all(|s| !s["rule"].as_str().unwrap_or("").is_empty())
+    );
+    assert_eq!(plain["actors"], explained["actors"]);
+}
+
 #[test]
 fn theme_restricts_and_unknown_theme_is_a_usage_error() {
     let v = score_json(&[SAMPLE, "--theme", "sanctions"]);
