@@ -1670,8 +1670,15 @@ fn fullest_form(
         }
         // the full form must contain the whole name: check the words up to p (joined only when
         // it could beat the best so far)
+        // two words before a full name are another name or an office run into it ("Megyn Kelly
+        // Vladimir Putin could not ...", "Head of the Federal Taxation Service Mikhail
+        // Mishustin:"), not a fuller form of it; a one-word name may grow to four ("Civil
+        // Aviation Safety Authority")
         let n_cand = n_before + 1;
-        if n_cand > n_words && best_suffix.as_ref().is_none_or(|b| n_cand > b.0) {
+        if n_cand > n_words
+            && (n_words == 1 || n_cand <= 3)
+            && best_suffix.as_ref().is_none_or(|b| n_cand > b.0)
+        {
             let mut cand_s = String::new();
             for w in words_before[..n_before].iter().rev() {
                 cand_s.push_str(w);
@@ -1808,6 +1815,36 @@ fn is_word_char(c: char) -> bool {
 #[cfg(test)]
 mod name_index_tests {
     use super::*;
+
+    fn speakers(text: &str) -> Vec<Option<String>> {
+        let sentences = crate::segment::sentences(text);
+        let atts = Attributor::new(None).attribute(text, &sentences);
+        atts.into_iter().map(|a| a.speaker).collect()
+    }
+
+    #[test]
+    fn a_full_name_does_not_absorb_a_name_run_into_it() {
+        // a transcript label that lost its colon must not rename every turn of Vladimir Putin
+        let t = "Interview.\n\nMegyn Kelly: Good evening.\n\nVladimir Putin: Fine.\n\n\
+                 Megyn Kelly Vladimir Putin could not order an investigation?\n\n\
+                 Vladimir Putin: I could.\n";
+        let sp = speakers(t);
+        assert_eq!(sp[2].as_deref(), Some("Vladimir Putin"), "{sp:?}");
+        assert_eq!(
+            sp.last().unwrap().as_deref(),
+            Some("Vladimir Putin"),
+            "{sp:?}"
+        );
+        // an office run into a name: "Head of the Federal Taxation Service Mikhail Mishustin"
+        let t = "Federal Taxation Service Mikhail Mishustin said revenue grew. \
+                 Mikhail Mishustin added that it would grow again.";
+        assert_eq!(speakers(t)[1].as_deref(), Some("Mikhail Mishustin"));
+        // but a one-word name still takes its fullest form, and a two-word one grows by one
+        let t = "Russian President Vladimir Putin met Wang. Putin said that it went well.";
+        assert_eq!(speakers(t)[1].as_deref(), Some("Vladimir Putin"));
+        let t = "Ali Akbar Velayati spoke first. Akbar Velayati said that it went well.";
+        assert_eq!(speakers(t)[1].as_deref(), Some("Ali Akbar Velayati"));
+    }
 
     #[test]
     fn swar_mask_marks_capitals_and_lead_bytes_only() {
