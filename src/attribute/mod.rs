@@ -387,6 +387,7 @@ impl Attributor {
 
         // 1. transcript labels
         let mut labels: Vec<(usize, transcript::Label)> = Vec::new();
+        let mut heading_label = false;
         for (pi, &fi) in para_first.iter().enumerate() {
             let s = &sentences[fi];
             let pend = paras[pi].1.max(s.end);
@@ -395,11 +396,18 @@ impl Attributor {
             {
                 // a headline "Morning Email: ..." is no turn
                 let alone = para_first.get(1).is_none_or(|&f| f == 1);
-                if fi == 0 && (s.title || alone) && !(l.titled || l.parenthetical) {
-                    continue;
-                }
+                heading_label |= fi == 0 && (s.title || alone) && !(l.titled || l.parenthetical);
                 labels.push((fi, l));
             }
+        }
+        // ... unless its speaker takes turns later: a transcript that opens with a one-line turn
+        // ("Megyn Kelly: Good evening.")
+        if heading_label
+            && !labels[1..]
+                .iter()
+                .any(|(_, l)| l.speaker == labels[0].1.speaker)
+        {
+            labels.remove(0);
         }
         // two speakers taking turns, or a "(retranslated)" label: a transcript; one repeated
         // label ("A:" list items) or a single "Name:" heading is not
