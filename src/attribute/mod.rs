@@ -1537,14 +1537,18 @@ impl Attributor {
         if let Some(c) = doc.canon.get(name) {
             return c.clone();
         }
-        let lower = name.to_lowercase();
-        let actor = self.alias.get(&lower).copied().or_else(|| {
-            let last = lower.rsplit(' ').next().unwrap_or("");
-            match self.surname.get(last).map(Vec::as_slice) {
-                Some([one]) => Some(*one),
-                _ => None,
-            }
-        });
+        // the actors file, when there is one
+        let actor = (!self.alias.is_empty())
+            .then(|| name.to_lowercase())
+            .and_then(|lower| {
+                self.alias.get(&lower).copied().or_else(|| {
+                    let last = lower.rsplit(' ').next().unwrap_or("");
+                    match self.surname.get(last).map(Vec::as_slice) {
+                        Some([one]) => Some(*one),
+                        _ => None,
+                    }
+                })
+            });
         let result = if let Some(ai) = actor {
             let a = &self.actors.actors[ai];
             let g = match a.gender.as_deref() {
@@ -1564,7 +1568,10 @@ impl Attributor {
             let (full, g) = fullest_form(text, sentences, index, name);
             let full = if full.split(' ').count() > name.split(' ').count() {
                 // the fuller form may itself be an actor's alias
-                match self.alias.get(&full.to_lowercase()) {
+                match (!self.alias.is_empty())
+                    .then(|| self.alias.get(&full.to_lowercase()))
+                    .flatten()
+                {
                     Some(&ai) => self.actors.actors[ai].name.clone(),
                     None => full,
                 }
@@ -1573,8 +1580,10 @@ impl Attributor {
             };
             (full, gender.or(g).unwrap_or('u'))
         };
+        if !doc.canon.contains_key(&result.0) {
+            doc.canon.insert(result.0.clone(), result.clone());
+        }
         doc.canon.insert(name.to_string(), result.clone());
-        doc.canon.entry(result.0.clone()).or_insert(result.clone());
         result
     }
 }
