@@ -1056,6 +1056,13 @@ impl Attributor {
             }
             break;
         }
+        // "Sen. Ted Cruz (R-Texas) said", "Jason Sims — a teacher from Ohio — says": the name
+        // before a short parenthetical or a pair of dashes
+        if let Some(o) = paren_open(text, toks, j - 1).or_else(|| dash_open(text, toks, j - 1))
+            && o > 0
+        {
+            j = o;
+        }
         let t = toks[j - 1];
         if quotes::inside(quoted, t.start).is_some() {
             return None;
@@ -1148,7 +1155,17 @@ impl Attributor {
             while e < comma && self.run_word(text, toks, e) {
                 e += 1;
             }
+            // "Rep. Elijah Cummings (D-Md.), chair of ...": a short parenthetical after the name
+            let after = paren_close(text, toks, e).map_or(e, |c| c + 1);
             // the name is followed by the appositive's comma, and nothing quoted sits between
+            if e > a
+                && after < comma
+                && toks[after].kind == TokKind::Comma
+                && !toks[after..comma].iter().any(|t| t.kind == TokKind::Quote)
+                && let Some(s) = self.name_subject(text, toks, a, e)
+            {
+                return Some((s, a));
+            }
             if e > a
                 && toks[e].kind == TokKind::Comma
                 && !toks[e..comma].iter().any(|t| t.kind == TokKind::Quote)
@@ -2230,6 +2247,60 @@ fn is_word_char_before(text: &str, i: usize) -> bool {
 
 fn is_word_char_at(text: &str, i: usize) -> bool {
     text[i..].chars().next().is_some_and(is_word_char)
+}
+
+/// A parenthetical of at most six tokens ending at token `close` (a `)`): the index of its `(`.
+fn paren_open(text: &str, toks: &[Tok], close: usize) -> Option<usize> {
+    let is = |i: usize, c: &str| {
+        toks[i].kind == TokKind::Other && &text[toks[i].start..toks[i].end] == c
+    };
+    if !is(close, ")") {
+        return None;
+    }
+    (close.saturating_sub(7)..close)
+        .rev()
+        .find(|&i| is(i, "("))
+        .filter(|&o| !(o + 1..close).any(|i| is(i, "(") || is(i, ")")))
+}
+
+/// A dash-delimited aside of at most twelve tokens ending at token `close` (an em or en dash, or
+/// `--`): the index of its opening dash.
+fn dash_open(text: &str, toks: &[Tok], close: usize) -> Option<usize> {
+    let is_dash = |i: usize| {
+        toks[i].kind == TokKind::Other
+            && matches!(
+                &text[toks[i].start..toks[i].end],
+                "\u{2014}" | "\u{2013}" | "-"
+            )
+    };
+    if !is_dash(close) {
+        return None;
+    }
+    // "--" is two tokens
+    let close = if close > 0 && is_dash(close - 1) {
+        close - 1
+    } else {
+        close
+    };
+    let o = (close.saturating_sub(13)..close)
+        .rev()
+        .find(|&i| is_dash(i))?;
+    let o = if o > 0 && is_dash(o - 1) { o - 1 } else { o };
+    (!toks[o..close].iter().any(|t| t.kind == TokKind::Quote)).then_some(o)
+}
+
+/// A parenthetical of at most six tokens starting at token `open` (a `(`): the index of its `)`.
+fn paren_close(text: &str, toks: &[Tok], open: usize) -> Option<usize> {
+    let is = |i: usize, c: &str| {
+        toks.get(i)
+            .is_some_and(|t| t.kind == TokKind::Other && &text[t.start..t.end] == c)
+    };
+    if !is(open, "(") {
+        return None;
+    }
+    (open + 1..(open + 8).min(toks.len()))
+        .find(|&i| is(i, ")"))
+        .filter(|&c| !(open + 1..c).any(|i| is(i, "(")))
 }
 
 /// Is the cue after token `h` anything but a plain speech verb (said, says, told, ...)?
