@@ -394,6 +394,13 @@ impl Attributor {
             if let Some(l) =
                 transcript::label_at(text, s.start, pend.min(text.len()), &mut doc.toks)
             {
+                // a section heading of an explainer ("Marco Rubio: Retirement accounts Two years
+                // ago, Senator Marco Rubio proposed ...") names its subject again in the third
+                // person; a speaker taking a turn does not name himself
+                if fi > 0 && names_again(text, l.end, pend.min(text.len()), &l.speaker) {
+                    labels.push((fi, transcript::Label { section: true, ..l }));
+                    continue;
+                }
                 // a headline "Morning Email: ..." is no turn
                 let alone = para_first.get(1).is_none_or(|&f| f == 1);
                 heading_label |= fi == 0 && (s.title || alone) && !(l.titled || l.parenthetical);
@@ -412,16 +419,24 @@ impl Attributor {
         // two speakers taking turns, or a "(retranslated)" label: a transcript; one repeated
         // label ("A:" list items) or a single "Name:" heading is not
         let distinct = {
-            let mut v: Vec<&str> = labels.iter().map(|(_, l)| l.speaker.as_str()).collect();
+            let mut v: Vec<&str> = labels
+                .iter()
+                .filter(|(_, l)| !l.section)
+                .map(|(_, l)| l.speaker.as_str())
+                .collect();
             v.sort_unstable();
             v.dedup();
             v.len()
         };
         // and at least one label is a full name ("Vladimir Putin:"), not only "Q:"/"A:" or a
         // one-word heading such as "Insiders:"
-        let full_name = labels.iter().any(|(_, l)| l.speaker.contains(' '));
+        let full_name = labels
+            .iter()
+            .any(|(_, l)| !l.section && l.speaker.contains(' '));
         let transcript_mode = (labels.len() >= 2 && distinct >= 2 && full_name)
-            || labels.iter().any(|(_, l)| l.parenthetical || l.titled);
+            || labels
+                .iter()
+                .any(|(_, l)| !l.section && (l.parenthetical || l.titled));
         if !transcript_mode {
             labels.clear();
         }
@@ -486,7 +501,8 @@ impl Attributor {
             let s = &sentences[i];
             let new_para = i == 0 || s.paragraph != sentences[i - 1].paragraph;
             if new_para && label_i < labels.len() && labels[label_i].0 == i {
-                turn = Some((i, &labels[label_i].1));
+                let l = &labels[label_i].1;
+                turn = (!l.section).then_some((i, l));
                 label_i += 1;
             } else if new_para
                 && turn.is_some()
@@ -789,6 +805,26 @@ impl Attributor {
             }
             return self.name_subject(text, toks, ke, e).map(|s| (s, ke));
         }
+        // "said former Massachusetts congressman Barney Frank": lower-case modifiers, then a
+        // name that closes the clause
+        let lim = toks.len().min(ke + 8);
+        let mut e = ke;
+        while e < lim && toks[e].kind == TokKind::Word {
+            e += 1;
+        }
+        if e > ke + 1 && e < lim + 1 && (e == toks.len() || toks[e].kind != TokKind::Word) {
+            let mut a = e;
+            while a > ke && self.run_word(text, toks, a - 1) {
+                a -= 1;
+            }
+            if a > ke
+                && a < e
+                && (ke..a).any(|i| is_title(&text[toks[i].start..toks[i].end]))
+                && let Some(sub) = self.name_subject(text, toks, a, e)
+            {
+                return Some((sub, a));
+            }
+        }
         self.noun_phrase(text, toks, ke, toks.len().min(ke + 6), true)
     }
 
@@ -1004,7 +1040,9 @@ impl Attributor {
             // businessman said": any noun after "the"
             let plain = !forward_cue_is_weak(text, toks, h);
             let plural = head.ends_with('s') && !head.ends_with("ss");
-            if !(plain && head.len() > 3 && h > s && (plural || first == "the")) {
+            // ("her friend said": a possessive determiner reads like "the")
+            let definite = matches!(first.as_str(), "the" | "his" | "her" | "their");
+            if !(plain && head.len() > 3 && h > s && (plural || definite)) {
                 return None;
             }
         }
@@ -1051,6 +1089,11 @@ impl Attributor {
             }
             // "on Wednesday"
             if j >= 2 && is_weekday(w) && word(j - 2) == "on" {
+                j -= 2;
+                continue;
+            }
+            // "Gowdy earlier Thursday said"
+            if is_weekday(w) && j >= 2 && is_skippable(word(j - 2)) {
                 j -= 2;
                 continue;
             }
@@ -2163,6 +2206,24 @@ fn headline_label(text: &str, s: &Sentence, l: &transcript::Label) -> bool {
         && text[s.end..].contains(last)
 }
 
+/// Does `text[from..to]` name `speaker` again (its last word, as a whole word)?
+fn names_again(text: &str, from: usize, to: usize, speaker: &str) -> bool {
+    let Some(last) = speaker.rsplit(' ').next().filter(|w| w.len() >= 3) else {
+        return false;
+    };
+    let hay = &text[from..to];
+    let mut at = 0;
+    while let Some(k) = hay[at..].find(last) {
+        let a = from + at + k;
+        let b = a + last.len();
+        if !is_word_char_before(text, a) && (b >= text.len() || !is_word_char_at(text, b)) {
+            return true;
+        }
+        at += k + last.len();
+    }
+    false
+}
+
 /// A line without lower-case letters ("THE TOTAL."): a heading.
 fn is_all_caps(line: &str) -> bool {
     line.chars().filter(|c| c.is_alphabetic()).count() >= 4 && !line.chars().any(char::is_lowercase)
@@ -2305,7 +2366,16 @@ fn paren_close(text: &str, toks: &[Tok], open: usize) -> Option<usize> {
 
 /// Is the cue after token `h` anything but a plain speech verb (said, says, told, ...)?
 fn forward_cue_is_weak(text: &str, toks: &[Tok], h: usize) -> bool {
-    let Some(t) = toks.get(h + 1) else {
+    // "the candidates have said", "the lawyers also told"
+    let mut n = h + 1;
+    while n < h + 4
+        && toks
+            .get(n)
+            .is_some_and(|t| t.kind == TokKind::Word && is_skippable(&text[t.start..t.end]))
+    {
+        n += 1;
+    }
+    let Some(t) = toks.get(n) else {
         return true;
     };
     !matches!(
