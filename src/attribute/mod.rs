@@ -719,6 +719,11 @@ impl Attributor {
                     if sub.is_none() && !is_passive(text, &toks, k, w) {
                         sub = self.before_subject(text, &toks, k, quoted);
                     }
+                    // "Brenda Johnson also railed against immigrants, and explained ...": the
+                    // subject of the first verb
+                    if sub.is_none() && prev.is_some_and(|p| &text[p.start..p.end] == "and") {
+                        sub = self.coordinated_subject(text, &toks, k - 1, quoted);
+                    }
                     sub
                 }
             };
@@ -1159,6 +1164,58 @@ impl Attributor {
             TokKind::Comma => self.clause_subject(text, toks, j - 1),
             _ => None,
         }
+    }
+
+    /// The subject of a sentence whose cue is a second verb ("NAME did X and said ..."): a name
+    /// or a pronoun at the sentence start or after an opening adjunct ("At a rally in Ohio, ..."),
+    /// followed by a lower-case word (its verb), before `and_at`.
+    fn coordinated_subject(
+        &self,
+        text: &str,
+        toks: &[Tok],
+        and_at: usize,
+        quoted: &[quotes::Quoted],
+    ) -> Option<(Subject, usize)> {
+        let word = |i: usize| &text[toks[i].start..toks[i].end];
+        let mut starts = [0usize, usize::MAX];
+        if let Some(c) = toks[..and_at].iter().position(|t| t.kind == TokKind::Comma) {
+            starts[1] = c + 1;
+        }
+        for a in starts {
+            if a >= and_at || toks[a].kind != TokKind::Word {
+                continue;
+            }
+            if quotes::inside(quoted, toks[a].start).is_some() {
+                return None;
+            }
+            if let Some(g) = pronoun(word(a)) {
+                if g == 'w' {
+                    return None;
+                }
+                return Some((
+                    Subject::Pronoun {
+                        word: word(a).to_string(),
+                        gender: g,
+                    },
+                    a,
+                ));
+            }
+            let mut e = a;
+            while e < and_at && self.run_word(text, toks, e) {
+                e += 1;
+            }
+            let verb_follows = e < and_at
+                && toks[e].kind == TokKind::Word
+                && !is_capitalized(word(e))
+                && !is_stop(word(e));
+            if e > a
+                && verb_follows
+                && let Some(sub @ Subject::Name { .. }) = self.name_subject(text, toks, a, e)
+            {
+                return Some((sub, a));
+            }
+        }
+        None
     }
 
     /// The subject at the start of the clause when a cue follows an appositive or a parenthetical:
