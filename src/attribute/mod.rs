@@ -2305,7 +2305,15 @@ fn paren_close(text: &str, toks: &[Tok], open: usize) -> Option<usize> {
 
 /// Is the cue after token `h` anything but a plain speech verb (said, says, told, ...)?
 fn forward_cue_is_weak(text: &str, toks: &[Tok], h: usize) -> bool {
-    let Some(t) = toks.get(h + 1) else {
+    // "the candidates have (also) said": past auxiliaries and adverbs
+    let mut n = h + 1;
+    while toks
+        .get(n)
+        .is_some_and(|t| t.kind == TokKind::Word && is_skippable(&text[t.start..t.end]))
+    {
+        n += 1;
+    }
+    let Some(t) = toks.get(n) else {
         return true;
     };
     !matches!(
