@@ -508,11 +508,11 @@ impl Attributor {
                 && turn.is_some()
                 && (s.title
                     || is_all_caps(&text[s.start..s.end])
-                    || raw[i].as_ref().is_some_and(|r| {
-                        matches!(
-                            r.subject,
-                            Subject::Name { .. } | Subject::Title { .. } | Subject::Noun { .. }
-                        )
+                    || raw[i].as_ref().is_some_and(|r| match &r.subject {
+                        Subject::Name { .. } | Subject::Title { .. } => true,
+                        // "My colleagues have already said ..." is the speaker talking
+                        Subject::Noun { phrase, .. } => !starts_with_first_or_second_person(phrase),
+                        _ => false,
                     }))
             {
                 // a heading, or a paragraph opening with "X said" in news: the turn is over
@@ -937,7 +937,9 @@ impl Attributor {
             {
                 return None;
             }
-            return self.classify_np(text, toks, a, h).map(|x| (x, a));
+            // the cue stands before the phrase: "..., says a narrator."
+            let plain = a >= 2 && !forward_cue_is_weak(text, toks, a - 2);
+            return self.classify_np(text, toks, a, h, plain).map(|x| (x, a));
         }
         // backward: the head is toks[e-1]; the phrase starts at a determiner, a possessive or
         // a capitalised word within 5 tokens
@@ -1014,10 +1016,19 @@ impl Attributor {
             }
             s -= 1;
         }
-        self.classify_np(text, toks, s, h).map(|x| (x, s))
+        let plain = !forward_cue_is_weak(text, toks, h);
+        self.classify_np(text, toks, s, h, plain).map(|x| (x, s))
     }
 
-    fn classify_np(&self, text: &str, toks: &[Tok], s: usize, h: usize) -> Option<Subject> {
+    /// `plain`: the cue is a plain speech verb (said, told, ...).
+    fn classify_np(
+        &self,
+        text: &str,
+        toks: &[Tok],
+        s: usize,
+        h: usize,
+        plain: bool,
+    ) -> Option<Subject> {
         let head_w = &text[toks[h].start..toks[h].end];
         let head = head_w.to_lowercase();
         let phrase_start = {
@@ -1034,7 +1045,32 @@ impl Attributor {
         };
         let phrase = text[toks[phrase_start].start..toks[h].end].to_string();
         let first = text[toks[s].start..toks[s].end].to_lowercase();
-        if self.cues.collectives.contains(&head)
+        // "the two sides", "both leaders", "the ministers": nobody in particular; "Top committee
+        // leaders", "Republican leaders" name a group that speaks
+        let only_determiners = (s..h).all(|i| {
+            matches!(
+                text[toks[i].start..toks[i].end].to_lowercase().as_str(),
+                "the"
+                    | "both"
+                    | "two"
+                    | "three"
+                    | "all"
+                    | "these"
+                    | "those"
+                    | "their"
+                    | "our"
+                    | "its"
+                    | "a"
+                    | "an"
+                    | "many"
+                    | "some"
+                    | "several"
+                    | "other"
+                    | "foreign"
+                    | "visiting"
+            )
+        });
+        if (self.cues.collectives.contains(&head) && only_determiners)
             || (first == "both" && h > s)
             || (first == "two" && h > s)
         {
@@ -1043,7 +1079,6 @@ impl Attributor {
         if !self.cues.speaker_nouns.contains(&head) {
             // "the judges said": any plural noun right before a plain speech verb; "the
             // businessman said": any noun after "the"
-            let plain = !forward_cue_is_weak(text, toks, h);
             let plural = head.ends_with('s') && !head.ends_with("ss");
             // ("her friend said": a possessive determiner reads like "the")
             let definite = matches!(first.as_str(), "the" | "his" | "her" | "their");
@@ -2367,6 +2402,15 @@ fn is_word_char_at(text: &str, i: usize) -> bool {
     text[i..].chars().next().is_some_and(is_word_char)
 }
 
+/// "my colleagues", "our partners", "your ministry": a phrase owned by the speaker or the listener.
+fn starts_with_first_or_second_person(phrase: &str) -> bool {
+    let first = phrase.split(' ').next().unwrap_or("");
+    matches!(
+        first.to_ascii_lowercase().as_str(),
+        "my" | "our" | "your" | "what" | "we" | "i" | "you"
+    )
+}
+
 /// A parenthetical of at most six tokens ending at token `close` (a `)`): the index of its `(`.
 fn paren_open(text: &str, toks: &[Tok], close: usize) -> Option<usize> {
     let is = |i: usize, c: &str| {
@@ -2423,12 +2467,11 @@ fn paren_close(text: &str, toks: &[Tok], open: usize) -> Option<usize> {
 
 /// Is the cue after token `h` anything but a plain speech verb (said, says, told, ...)?
 fn forward_cue_is_weak(text: &str, toks: &[Tok], h: usize) -> bool {
-    // "the candidates have said", "the lawyers also told"
+    // "the candidates have (also) said": past auxiliaries and adverbs
     let mut n = h + 1;
-    while n < h + 4
-        && toks
-            .get(n)
-            .is_some_and(|t| t.kind == TokKind::Word && is_skippable(&text[t.start..t.end]))
+    while toks
+        .get(n)
+        .is_some_and(|t| t.kind == TokKind::Word && is_skippable(&text[t.start..t.end]))
     {
         n += 1;
     }
