@@ -509,7 +509,11 @@ impl Attributor {
                 && (s.title
                     || is_all_caps(&text[s.start..s.end])
                     || raw[i].as_ref().is_some_and(|r| match &r.subject {
-                        Subject::Name { .. } | Subject::Title { .. } => true,
+                        // not "Russia must remain ..., and ... indicated": a coordinated cue
+                        // inside a turn is the speaker talking
+                        Subject::Name { .. } | Subject::Title { .. } => {
+                            !text[..r.cue_start].trim_end().ends_with(" and")
+                        }
                         // "My colleagues have already said ..." is the speaker talking
                         Subject::Noun { phrase, .. } => !starts_with_first_or_second_person(phrase),
                         _ => false,
@@ -2309,7 +2313,18 @@ fn names_again(text: &str, from: usize, to: usize, speaker: &str) -> bool {
         let a = from + at + k;
         let b = a + last.len();
         if !is_word_char_before(text, a) && (b >= text.len() || !is_word_char_at(text, b)) {
-            return true;
+            // a self-introduction is the speaker talking: "Irina Ilyicheva: Mr President, I am
+            // Irina Ilyicheva, ...", "Viktor Malenkov: Viktor Malenkov, from Sakhalin, ..."
+            let before = &text[from..a];
+            let first = before.split_whitespace().next().is_none_or(|w| {
+                speaker.split(' ').next() == Some(w.trim_matches(|c: char| !c.is_alphanumeric()))
+            });
+            let said_i = before
+                .split(|c: char| !(c.is_alphanumeric()))
+                .any(|w| matches!(w, "I" | "My" | "my"));
+            // "..., good afternoon. Alexander Brechalov, president of OPORA Russia."
+            let appositive = text[b..].starts_with(',');
+            return !(first || said_i || appositive);
         }
         at += k + last.len();
     }
@@ -2408,7 +2423,10 @@ fn starts_with_first_or_second_person(phrase: &str) -> bool {
     matches!(
         first.to_ascii_lowercase().as_str(),
         "my" | "our" | "your" | "what" | "we" | "i" | "you"
-    )
+    ) || phrase
+        // "(The) next day our police officers will say ..."
+        .split(' ')
+        .any(|w| matches!(w, "my" | "our" | "your"))
 }
 
 /// A parenthetical of at most six tokens ending at token `close` (a `)`): the index of its `(`.
