@@ -394,6 +394,13 @@ impl Attributor {
             if let Some(l) =
                 transcript::label_at(text, s.start, pend.min(text.len()), &mut doc.toks)
             {
+                // a section heading of an explainer ("Marco Rubio: Retirement accounts Two years
+                // ago, Senator Marco Rubio proposed ...") names its subject again in the third
+                // person; a speaker taking a turn does not name himself
+                if fi > 0 && names_again(text, l.end, pend.min(text.len()), &l.speaker) {
+                    labels.push((fi, transcript::Label { section: true, ..l }));
+                    continue;
+                }
                 // a headline "Morning Email: ..." is no turn
                 let alone = para_first.get(1).is_none_or(|&f| f == 1);
                 heading_label |= fi == 0 && (s.title || alone) && !(l.titled || l.parenthetical);
@@ -412,16 +419,24 @@ impl Attributor {
         // two speakers taking turns, or a "(retranslated)" label: a transcript; one repeated
         // label ("A:" list items) or a single "Name:" heading is not
         let distinct = {
-            let mut v: Vec<&str> = labels.iter().map(|(_, l)| l.speaker.as_str()).collect();
+            let mut v: Vec<&str> = labels
+                .iter()
+                .filter(|(_, l)| !l.section)
+                .map(|(_, l)| l.speaker.as_str())
+                .collect();
             v.sort_unstable();
             v.dedup();
             v.len()
         };
         // and at least one label is a full name ("Vladimir Putin:"), not only "Q:"/"A:" or a
         // one-word heading such as "Insiders:"
-        let full_name = labels.iter().any(|(_, l)| l.speaker.contains(' '));
+        let full_name = labels
+            .iter()
+            .any(|(_, l)| !l.section && l.speaker.contains(' '));
         let transcript_mode = (labels.len() >= 2 && distinct >= 2 && full_name)
-            || labels.iter().any(|(_, l)| l.parenthetical || l.titled);
+            || labels
+                .iter()
+                .any(|(_, l)| !l.section && (l.parenthetical || l.titled));
         if !transcript_mode {
             labels.clear();
         }
@@ -486,7 +501,8 @@ impl Attributor {
             let s = &sentences[i];
             let new_para = i == 0 || s.paragraph != sentences[i - 1].paragraph;
             if new_para && label_i < labels.len() && labels[label_i].0 == i {
-                turn = Some((i, &labels[label_i].1));
+                let l = &labels[label_i].1;
+                turn = (!l.section).then_some((i, l));
                 label_i += 1;
             } else if new_para
                 && turn.is_some()
@@ -703,6 +719,11 @@ impl Attributor {
                     if sub.is_none() && !is_passive(text, &toks, k, w) {
                         sub = self.before_subject(text, &toks, k, quoted);
                     }
+                    // "Brenda Johnson also railed against immigrants, and explained ...": the
+                    // subject of the first verb
+                    if sub.is_none() && prev.is_some_and(|p| &text[p.start..p.end] == "and") {
+                        sub = self.coordinated_subject(text, &toks, k - 1, quoted);
+                    }
                     sub
                 }
             };
@@ -788,6 +809,26 @@ impl Attributor {
                 e += 1;
             }
             return self.name_subject(text, toks, ke, e).map(|s| (s, ke));
+        }
+        // "said former Massachusetts congressman Barney Frank": lower-case modifiers, then a
+        // name that closes the clause
+        let lim = toks.len().min(ke + 8);
+        let mut e = ke;
+        while e < lim && toks[e].kind == TokKind::Word {
+            e += 1;
+        }
+        if e > ke + 1 && e < lim + 1 && (e == toks.len() || toks[e].kind != TokKind::Word) {
+            let mut a = e;
+            while a > ke && self.run_word(text, toks, a - 1) {
+                a -= 1;
+            }
+            if a > ke
+                && a < e
+                && (ke..a).any(|i| is_title(&text[toks[i].start..toks[i].end]))
+                && let Some(sub) = self.name_subject(text, toks, a, e)
+            {
+                return Some((sub, a));
+            }
         }
         self.noun_phrase(text, toks, ke, toks.len().min(ke + 6), true)
     }
@@ -1040,7 +1081,9 @@ impl Attributor {
             // "the judges said": any plural noun right before a plain speech verb; "the
             // businessman said": any noun after "the"
             let plural = head.ends_with('s') && !head.ends_with("ss");
-            if !(plain && head.len() > 3 && h > s && (plural || first == "the")) {
+            // ("her friend said": a possessive determiner reads like "the")
+            let definite = matches!(first.as_str(), "the" | "his" | "her" | "their");
+            if !(plain && head.len() > 3 && h > s && (plural || definite)) {
                 return None;
             }
         }
@@ -1087,6 +1130,11 @@ impl Attributor {
             }
             // "on Wednesday"
             if j >= 2 && is_weekday(w) && word(j - 2) == "on" {
+                j -= 2;
+                continue;
+            }
+            // "Gowdy earlier Thursday said"
+            if is_weekday(w) && j >= 2 && is_skippable(word(j - 2)) {
                 j -= 2;
                 continue;
             }
@@ -1152,6 +1200,58 @@ impl Attributor {
             TokKind::Comma => self.clause_subject(text, toks, j - 1),
             _ => None,
         }
+    }
+
+    /// The subject of a sentence whose cue is a second verb ("NAME did X and said ..."): a name
+    /// or a pronoun at the sentence start or after an opening adjunct ("At a rally in Ohio, ..."),
+    /// followed by a lower-case word (its verb), before `and_at`.
+    fn coordinated_subject(
+        &self,
+        text: &str,
+        toks: &[Tok],
+        and_at: usize,
+        quoted: &[quotes::Quoted],
+    ) -> Option<(Subject, usize)> {
+        let word = |i: usize| &text[toks[i].start..toks[i].end];
+        let mut starts = [0usize, usize::MAX];
+        if let Some(c) = toks[..and_at].iter().position(|t| t.kind == TokKind::Comma) {
+            starts[1] = c + 1;
+        }
+        for a in starts {
+            if a >= and_at || toks[a].kind != TokKind::Word {
+                continue;
+            }
+            if quotes::inside(quoted, toks[a].start).is_some() {
+                return None;
+            }
+            if let Some(g) = pronoun(word(a)) {
+                if g == 'w' {
+                    return None;
+                }
+                return Some((
+                    Subject::Pronoun {
+                        word: word(a).to_string(),
+                        gender: g,
+                    },
+                    a,
+                ));
+            }
+            let mut e = a;
+            while e < and_at && self.run_word(text, toks, e) {
+                e += 1;
+            }
+            let verb_follows = e < and_at
+                && toks[e].kind == TokKind::Word
+                && !is_capitalized(word(e))
+                && !is_stop(word(e));
+            if e > a
+                && verb_follows
+                && let Some(sub @ Subject::Name { .. }) = self.name_subject(text, toks, a, e)
+            {
+                return Some((sub, a));
+            }
+        }
+        None
     }
 
     /// The subject at the start of the clause when a cue follows an appositive or a parenthetical:
@@ -2197,6 +2297,24 @@ fn headline_label(text: &str, s: &Sentence, l: &transcript::Label) -> bool {
             .iter()
             .any(|w| w.len() > 3 && w.chars().all(|c| !c.is_lowercase()))
         && text[s.end..].contains(last)
+}
+
+/// Does `text[from..to]` name `speaker` again (its last word, as a whole word)?
+fn names_again(text: &str, from: usize, to: usize, speaker: &str) -> bool {
+    let Some(last) = speaker.rsplit(' ').next().filter(|w| w.len() >= 3) else {
+        return false;
+    };
+    let hay = &text[from..to];
+    let mut at = 0;
+    while let Some(k) = hay[at..].find(last) {
+        let a = from + at + k;
+        let b = a + last.len();
+        if !is_word_char_before(text, a) && (b >= text.len() || !is_word_char_at(text, b)) {
+            return true;
+        }
+        at += k + last.len();
+    }
+    false
 }
 
 /// A line without lower-case letters ("THE TOTAL."): a heading.

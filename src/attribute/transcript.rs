@@ -2,7 +2,9 @@
 //! "Xi Jinping (retranslated):", "Q:" or "Question:" gives the speaker of that paragraph and of the
 //! following ones until the next label.
 
-use super::names::{Tok, TokKind, is_capitalized, is_name_connector, strip_titles, tokenize};
+use super::names::{
+    Tok, TokKind, is_capitalized, is_name_connector, is_title, strip_titles, tokenize,
+};
 
 /// A label found at a paragraph start.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -16,6 +18,9 @@ pub(crate) struct Label {
     pub parenthetical: bool,
     /// A title was stripped and a full name is left ("President of Russia Vladimir Putin").
     pub titled: bool,
+    /// A section heading, not a turn: the paragraph names its speaker again in the third person
+    /// ("Marco Rubio: Retirement accounts Two years ago, Senator Marco Rubio proposed ...").
+    pub section: bool,
 }
 
 const NOT_LABELS: &[&str] = &[
@@ -57,6 +62,12 @@ const NOT_LABELS: &[&str] = &[
     "Comment",
     "Quote",
     "Translation",
+    // form fields and page furniture ("Name: Gabrielle Hatcher Age: 27", "FULL TEXT: ...")
+    "Name",
+    "Age",
+    "Full",
+    "Abstract",
+    "Text",
 ];
 
 /// A label at `text[start..]` (a paragraph start), reading at most up to `end`.
@@ -107,12 +118,16 @@ pub(crate) fn label_at(text: &str, start: usize, end: usize, toks: &mut Vec<Tok>
     if words.is_empty()
         || words.len() > 7
         || !is_capitalized(words[0])
-        || NOT_LABELS.contains(&words[0])
+        || NOT_LABELS.iter().any(|n| n.eq_ignore_ascii_case(words[0]))
     {
         return None;
     }
     let (speaker, titled) = match strip_titles(&words) {
-        Some((a, b)) => (words[a..b].join(" "), a > 0 && b - a >= 2),
+        // a real title ("President Vladimir Putin:"), not an article ("The Ninth Circle: ...")
+        Some((a, b)) => (
+            words[a..b].join(" "),
+            b - a >= 2 && words[..a].iter().any(|w| is_title(w)),
+        ),
         None => (words.join(" "), false),
     };
     Some(Label {
@@ -121,6 +136,7 @@ pub(crate) fn label_at(text: &str, start: usize, end: usize, toks: &mut Vec<Tok>
         end: colon + 1,
         parenthetical,
         titled,
+        section: false,
     })
 }
 
