@@ -1049,8 +1049,9 @@ impl Attributor {
         };
         let phrase = text[toks[phrase_start].start..toks[h].end].to_string();
         let first = text[toks[s].start..toks[s].end].to_lowercase();
-        // "the two sides", "both leaders", "the ministers": nobody in particular; "Top committee
-        // leaders", "Republican leaders" name a group that speaks
+        // "the two sides", "both leaders", "the visiting ministers": nobody in particular (only
+        // determiners, numerals and generic words before the head); "Top committee leaders",
+        // "Republican leaders" name a group that speaks
         let only_determiners = (s..h).all(|i| {
             matches!(
                 text[toks[i].start..toks[i].end].to_lowercase().as_str(),
