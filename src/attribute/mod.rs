@@ -515,7 +515,7 @@ impl Attributor {
                             !text[..r.cue_start].trim_end().ends_with(" and")
                         }
                         // "My colleagues have already said ..." is the speaker talking
-                        Subject::Noun { phrase, .. } => !starts_with_first_or_second_person(phrase),
+                        Subject::Noun { phrase, .. } => !owned_by_speaker_or_listener(phrase),
                         _ => false,
                     }))
             {
@@ -799,13 +799,7 @@ impl Attributor {
             if g == 'w' {
                 return None;
             }
-            return Some((
-                Subject::Pronoun {
-                    word: w.to_string(),
-                    gender: g,
-                },
-                ke,
-            ));
+            return Some(pronoun_subject(w, g, ke));
         }
         if is_capitalized(w) {
             let mut e = ke;
@@ -1171,13 +1165,7 @@ impl Attributor {
                         }
                         return None;
                     }
-                    return Some((
-                        Subject::Pronoun {
-                            word: w.to_string(),
-                            gender: g,
-                        },
-                        j - 1,
-                    ));
+                    return Some(pronoun_subject(w, g, j - 1));
                 }
                 if is_capitalized(w) {
                     let e = j;
@@ -1232,13 +1220,7 @@ impl Attributor {
                 if g == 'w' {
                     return None;
                 }
-                return Some((
-                    Subject::Pronoun {
-                        word: word(a).to_string(),
-                        gender: g,
-                    },
-                    a,
-                ));
+                return Some(pronoun_subject(word(a), g, a));
             }
             let mut e = a;
             while e < and_at && self.run_word(text, toks, e) {
@@ -1283,13 +1265,7 @@ impl Attributor {
                 && g != 'w'
                 && toks.get(a + 1).is_some_and(|t| t.kind == TokKind::Comma)
             {
-                return Some((
-                    Subject::Pronoun {
-                        word: word(a).to_string(),
-                        gender: g,
-                    },
-                    a,
-                ));
+                return Some(pronoun_subject(word(a), g, a));
             }
             let mut e = a;
             while e < comma && self.run_word(text, toks, e) {
@@ -2418,8 +2394,14 @@ fn is_word_char_at(text: &str, i: usize) -> bool {
     text[i..].chars().next().is_some_and(is_word_char)
 }
 
+/// A pronoun as the subject found at token `at`.
+fn pronoun_subject(word: &str, gender: char, at: usize) -> (Subject, usize) {
+    let word = word.to_string();
+    (Subject::Pronoun { word, gender }, at)
+}
+
 /// "my colleagues", "our partners", "your ministry": a phrase owned by the speaker or the listener.
-fn starts_with_first_or_second_person(phrase: &str) -> bool {
+fn owned_by_speaker_or_listener(phrase: &str) -> bool {
     let first = phrase.split(' ').next().unwrap_or("");
     matches!(
         first.to_ascii_lowercase().as_str(),
