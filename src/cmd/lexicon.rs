@@ -14,8 +14,8 @@ use crate::lexicon::import::{self, Import};
 use crate::lexicon::lint::{self, Lint, LintOptions, LintSource};
 use crate::lexicon::{self, Lexicon, LexiconError, LexiconSet, TermPattern};
 use crate::matcher::{Match, Matcher};
-use crate::report::num;
 use crate::report::output::Output;
+use crate::report::{self, num};
 use clap::{Args, Subcommand, ValueEnum};
 use comfy_table::{Table, presets};
 use serde_json::{Value, json};
@@ -460,17 +460,7 @@ fn scores(matches: &[Match], n: usize) -> Vec<f64> {
 fn match_rows(matcher: &Matcher, text: &str, matches: &[Match]) -> Vec<Value> {
     matches
         .iter()
-        .map(|m| {
-            json!({
-                "theme": matcher.themes()[m.theme],
-                "term": matcher.term_label(m.term),
-                "text": &text[m.start..m.end],
-                "start": m.start,
-                "end": m.end,
-                "weight": m.weight,
-                "negated": m.negated,
-            })
-        })
+        .map(|m| report::json::match_json(matcher, text, m))
         .collect()
 }
 

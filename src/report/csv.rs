@@ -1,7 +1,7 @@
 //! CSV: one row per actor (default), sentence (`--per sentence`) or document
 //! (`--per document`), one column per theme; comparisons as tidy rows.
 
-use super::{CompareReport, Reporter, ScoreReport, actor_rows, doc_tally, round4};
+use super::{CompareReport, Reporter, ScoreReport, actor_row_head, actor_rows, doc_tally, round4};
 use crate::cli::Per;
 use std::io::{self, Write};
 
@@ -93,13 +93,7 @@ impl Reporter for Csv {
                 head.extend(themes.iter().map(|t| format!("{t}_per_1k")));
                 w.write_record(&head).map_err(to_io)?;
                 for (name, group, t) in actor_rows(rep.breakdown) {
-                    let mut row = vec![
-                        name,
-                        group.unwrap_or("").to_string(),
-                        t.documents.to_string(),
-                        t.sentences.to_string(),
-                        t.tokens.to_string(),
-                    ];
+                    let mut row = actor_row_head(name, group, t);
                     row.extend((0..themes.len()).map(|i| f(t.score(i))));
                     row.extend((0..themes.len()).map(|i| f(t.per_1k(i))));
                     w.write_record(&row).map_err(to_io)?;

@@ -4,7 +4,7 @@ use super::{CompareReport, Reporter, ScoreReport, actor_rows, round4};
 use crate::aggregate::Tally;
 use crate::analyze::{AnalyzedDocument, AnalyzedSentence};
 use crate::lexicon::LexiconSet;
-use crate::matcher::Matcher;
+use crate::matcher::{Match, Matcher};
 use serde_json::{Map, Value, json};
 use std::io::{self, Write};
 
@@ -55,18 +55,7 @@ pub fn sentence_json(
         let matches: Vec<Value> = s
             .matches
             .iter()
-            .map(|m| {
-                json!({
-                    "theme": themes[m.theme],
-                    "term": matcher.term_label(m.term),
-                    "text": &text[m.start..m.end],
-                    "start": m.start,
-                    "end": m.end,
-                    "weight": m.weight,
-                    "negated": m.negated,
-                    "intensifier": m.intensifier,
-                })
-            })
+            .map(|m| match_json(matcher, text, m))
             .collect();
         o.insert("matches".into(), Value::Array(matches));
         let cue_span = s.attribution.cue.as_ref().map(|c| json!([c.start, c.end]));
@@ -76,6 +65,21 @@ pub fn sentence_json(
         o.insert("rule".into(), json!(s.attribution.rule));
     }
     o
+}
+
+/// One match as `--explain` shows it: theme, term, the matched text and its byte span, weight,
+/// negation and the intensifier behind the weight.
+pub fn match_json(matcher: &Matcher, text: &str, m: &Match) -> Value {
+    json!({
+        "theme": matcher.themes()[m.theme],
+        "term": matcher.term_label(m.term),
+        "text": &text[m.start..m.end],
+        "start": m.start,
+        "end": m.end,
+        "weight": m.weight,
+        "negated": m.negated,
+        "intensifier": m.intensifier,
+    })
 }
 
 /// A tally's fields: counts, per-theme scores, hits and rates.

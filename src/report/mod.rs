@@ -95,6 +95,17 @@ pub fn actor_rows(b: &Breakdown) -> Vec<(String, Option<&str>, &Tally)> {
     rows
 }
 
+/// The first cells of an actor row: name, group, documents, sentences, tokens.
+pub fn actor_row_head(name: String, group: Option<&str>, t: &Tally) -> Vec<String> {
+    vec![
+        name,
+        group.unwrap_or("").to_string(),
+        t.documents.to_string(),
+        t.sentences.to_string(),
+        t.tokens.to_string(),
+    ]
+}
+
 /// Sentences with at least one match, per theme, over all documents.
 pub fn sentences_with_hits(docs: &[AnalyzedDocument], themes: usize) -> Vec<u64> {
     let mut v = vec![0u64; themes];
@@ -289,13 +300,7 @@ pub fn score_sections(rep: &ScoreReport<'_>) -> Vec<Section> {
         rows: actor_rows(rep.breakdown)
             .into_iter()
             .map(|(name, group, t)| {
-                let mut row = vec![
-                    name,
-                    group.unwrap_or("").to_string(),
-                    t.documents.to_string(),
-                    t.sentences.to_string(),
-                    t.tokens.to_string(),
-                ];
+                let mut row = actor_row_head(name, group, t);
                 row.extend((0..themes.len()).map(|i| num(t.score(i))));
                 row
             })

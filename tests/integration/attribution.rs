@@ -1,29 +1,20 @@
 //! Integration tests: attribution — the sample through the CLI, `stance eval attribution`, and
 //! the Kremlin corpus (transcripts get their speakers; nothing panics).
 
-use crate::common::{SAMPLE, shared, stance};
+use crate::common::{SAMPLE, json_ok, shared, stance};
 use stance::attribute::Attributor;
 use stance::segment;
 
 #[test]
 fn sample_speakers_in_json_output() {
-    let out = stance()
-        .args([
-            "score",
-            SAMPLE,
-            "--format",
-            "json",
-            "--actors",
-            "samples/actors.toml",
-        ])
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let v = json_ok(stance().args([
+        "score",
+        SAMPLE,
+        "--format",
+        "json",
+        "--actors",
+        "samples/actors.toml",
+    ]));
     let sentences = v["documents"][0]["sentences"].as_array().unwrap();
     let first = &sentences[0];
     assert_eq!(first["speaker"], "Vladimir Putin");
@@ -42,20 +33,14 @@ const GOLD: &str = r#"{"id": "t1", "text": "Putin said the talks were useful.\nT
 
 /// `stance eval attribution GOLD --pred-out PRED --format json`, which must succeed.
 fn eval_json(gold: &std::path::Path, pred: &std::path::Path) -> serde_json::Value {
-    let out = stance()
-        .args(["eval", "attribution"])
-        .arg(gold)
-        .arg("--pred-out")
-        .arg(pred)
-        .args(["--format", "json"])
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    serde_json::from_slice(&out.stdout).unwrap()
+    json_ok(
+        stance()
+            .args(["eval", "attribution"])
+            .arg(gold)
+            .arg("--pred-out")
+            .arg(pred)
+            .args(["--format", "json"]),
+    )
 }
 
 #[test]

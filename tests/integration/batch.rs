@@ -1,6 +1,6 @@
 //! Integration tests: `stance batch` and `stance merge` over corpora made in temporary folders.
 
-use crate::common::{self, stance};
+use crate::common::{self, first_line_then_close, stance};
 use serde_json::Value;
 use std::fs;
 use std::path::Path;
@@ -437,26 +437,16 @@ fn kremlin_corpus_by_year() {
 /// Regression: serde_json and csv wrapped the BrokenPipe error, so `stance batch ... | head` exited 2.
 #[test]
 fn a_closed_pipe_exits_quietly() {
-    use std::io::{BufRead, BufReader};
-    use std::process::{Command, Stdio};
     let dir = tempfile::tempdir().unwrap();
     let p = dir.path().join("c.jsonl");
     let line = serde_json::json!({"id": "x", "text": ARTICLE}).to_string() + "\n";
     fs::write(&p, line.repeat(3000)).unwrap();
     for format in ["jsonl", "csv"] {
-        let mut child = Command::new(assert_cmd::cargo::cargo_bin("stance"))
-            .args(["batch", "-q", "--per", "document", "--format", format])
-            .arg(&p)
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
-            .spawn()
-            .unwrap();
-        let mut first = String::new();
-        BufReader::new(child.stdout.take().unwrap())
-            .read_line(&mut first)
-            .unwrap();
+        let args = ["batch", "-q", "--per", "document", "--format", format];
+        let mut args: Vec<String> = args.iter().map(|a| a.to_string()).collect();
+        args.push(p.display().to_string());
+        let (first, out) = first_line_then_close(&args);
         assert!(!first.is_empty());
-        let out = child.wait_with_output().unwrap();
         assert_eq!(
             out.status.code(),
             Some(0),

@@ -1,23 +1,17 @@
 //! Integration tests: `stance compare` — how do Putin and Wang Yi differ on the sample?
 
-use crate::common::{SAMPLE, stance};
+use crate::common::{SAMPLE, json_ok, stance};
 use predicates::prelude::*;
 use serde_json::Value;
 
 fn compare_json(extra: &[&str]) -> Value {
-    let out = stance()
-        .args([
-            "compare", SAMPLE, "--actor", "Putin", "--actor", "Wang Yi", "--format", "json",
-        ])
-        .args(extra)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    serde_json::from_slice(&out.stdout).unwrap()
+    json_ok(
+        stance()
+            .args([
+                "compare", SAMPLE, "--actor", "Putin", "--actor", "Wang Yi", "--format", "json",
+            ])
+            .args(extra),
+    )
 }
 
 #[test]

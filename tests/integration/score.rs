@@ -1,22 +1,11 @@
 //! Integration tests: `stance score` on the bundled sample, output formats, errors, pipes.
 
-use crate::common::{SAMPLE, read, root, stance};
+use crate::common::{SAMPLE, first_line_then_close, json_ok, read, stance};
 use predicates::prelude::*;
 use serde_json::Value;
 
 fn score_json(args: &[&str]) -> Value {
-    let out = stance()
-        .arg("score")
-        .args(args)
-        .args(["--format", "json"])
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "stderr: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    serde_json::from_slice(&out.stdout).unwrap()
+    json_ok(stance().arg("score").args(args).args(["--format", "json"]))
 }
 
 fn sentences(v: &Value) -> &Vec<Value> {
@@ -448,22 +437,10 @@ impl CharDevice for std::fs::FileType {
 
 #[test]
 fn a_closed_pipe_exits_quietly() {
-    use std::io::{BufRead, BufReader};
-    use std::process::{Command, Stdio};
     let mut args = vec!["score".to_string()];
     args.extend(std::iter::repeat_n(SAMPLE.to_string(), 300));
-    let mut child = Command::new(assert_cmd::cargo::cargo_bin("stance"))
-        .current_dir(root())
-        .args(&args)
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut first = String::new();
-    BufReader::new(child.stdout.take().unwrap())
-        .read_line(&mut first)
-        .unwrap();
-    let out = child.wait_with_output().unwrap();
+    let (first, out) = first_line_then_close(&args);
+    assert!(!first.is_empty());
     assert_eq!(out.status.code(), Some(0));
     assert_eq!(String::from_utf8_lossy(&out.stderr), "");
 }
@@ -504,18 +481,12 @@ fn bad_flag_is_a_usage_error() {
 #[test]
 fn user_cues_extend_the_bundled_ones() {
     let run = |extra: &[&str]| {
-        let out = stance()
-            .args(["score", "-", "--format", "json"])
-            .args(extra)
-            .write_stdin("Senator Maria Lopez opined that the sanctions had failed.\n")
-            .output()
-            .unwrap();
-        assert!(
-            out.status.success(),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
+        let v = json_ok(
+            stance()
+                .args(["score", "-", "--format", "json"])
+                .args(extra)
+                .write_stdin("Senator Maria Lopez opined that the sanctions had failed.\n"),
         );
-        let v: Value = serde_json::from_slice(&out.stdout).unwrap();
         v["documents"][0]["sentences"][0]["speaker"].clone()
     };
     assert_eq!(run(&[]), Value::Null);

@@ -2,20 +2,14 @@
 //! format. A change to any of them shows up as a reviewable diff (`cargo insta review`, or
 //! `INSTA_UPDATE=always cargo test` and `git diff`).
 
-use crate::common::{SAMPLE, stance};
+use crate::common::{SAMPLE, stance, stdout_ok};
 
 fn run(args: &[&str], columns: Option<&str>) -> String {
     let mut cmd = stance();
     if let Some(c) = columns {
         cmd.env("COLUMNS", c);
     }
-    let out = cmd.args(args).output().unwrap();
-    assert!(
-        out.status.success(),
-        "stance {args:?} failed: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).unwrap()
+    String::from_utf8(stdout_ok(cmd.args(args))).unwrap()
 }
 
 #[test]
