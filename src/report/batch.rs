@@ -649,6 +649,15 @@ fn grids(rep: &BatchReport<'_>) -> Vec<Grid> {
             note: None,
         });
     }
+    // a `Group` column in which no row has a group says nothing
+    for g in &mut v {
+        if let Some(c) = super::empty_column(&g.header, &g.rows, "group") {
+            g.header.remove(c);
+            g.rows.iter_mut().for_each(|r| {
+                r.remove(c);
+            });
+        }
+    }
     v
 }
 

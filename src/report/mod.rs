@@ -95,6 +95,27 @@ pub fn actor_rows(b: &Breakdown) -> Vec<(String, Option<&str>, &Tally)> {
     rows
 }
 
+/// Leaves out a `group` column in which no row has a group (no actors file, or one without
+/// groups): an empty column only narrows the others. JSON and CSV keep the field.
+fn drop_empty_groups(mut sections: Vec<Section>) -> Vec<Section> {
+    for s in &mut sections {
+        if let Some(c) = empty_column(&s.header, &s.rows, "group") {
+            s.header.remove(c);
+            s.rows.iter_mut().for_each(|r| {
+                r.remove(c);
+            });
+            s.shrink = s.shrink.map(|k| if k > c { k - 1 } else { k });
+        }
+    }
+    sections
+}
+
+/// The index of the column headed `name` (ASCII case ignored) when every cell of it is empty.
+pub fn empty_column(header: &[String], rows: &[Vec<String>], name: &str) -> Option<usize> {
+    let c = header.iter().position(|h| h.eq_ignore_ascii_case(name))?;
+    rows.iter().all(|r| r[c].is_empty()).then_some(c)
+}
+
 /// The first cells of an actor row: name, group, documents, sentences, tokens.
 pub fn actor_row_head(name: String, group: Option<&str>, t: &Tally) -> Vec<String> {
     vec![
@@ -308,7 +329,7 @@ pub fn score_sections(rep: &ScoreReport<'_>) -> Vec<Section> {
         shrink: None,
         notes: Vec::new(),
     });
-    out
+    drop_empty_groups(out)
 }
 
 fn interval_cell(i: &crate::compare::Interval) -> String {
@@ -426,7 +447,7 @@ pub fn compare_sections(rep: &CompareReport<'_>) -> Vec<Section> {
             notes: t.warning.iter().cloned().collect(),
         });
     }
-    out
+    drop_empty_groups(out)
 }
 
 #[cfg(test)]

@@ -1,6 +1,6 @@
 //! Integration tests: `stance score` on the bundled sample, output formats, errors, pipes.
 
-use crate::common::{SAMPLE, first_line_then_close, json_ok, read, stance};
+use crate::common::{SAMPLE, first_line_then_close, json_ok, read, stance, stdout_ok};
 use predicates::prelude::*;
 use serde_json::Value;
 
@@ -532,4 +532,22 @@ fn explain_gives_the_attribution_frame() {
     );
     assert!(text[a..b].contains("Putin said"), "{:?}", &text[a..b]);
     assert!(!text[a..b].contains("sanctions"), "{:?}", &text[a..b]);
+}
+
+#[test]
+fn the_group_column_shows_only_when_an_actor_has_a_group() {
+    let table = |extra: &[&str]| {
+        let out = stdout_ok(
+            stance()
+                .args(["score", SAMPLE, "--format", "markdown"])
+                .args(extra),
+        );
+        let text = String::from_utf8(out).unwrap();
+        text.split("### Actors").nth(1).unwrap().to_string()
+    };
+    let plain = table(&[]);
+    assert!(plain.contains("| actor | docs |"), "{plain}");
+    let grouped = table(&["--actors", "samples/actors.toml"]);
+    assert!(grouped.contains("| actor | group | docs |"), "{grouped}");
+    assert!(grouped.contains("| Vladimir Putin | Russia |"), "{grouped}");
 }
