@@ -11,6 +11,7 @@
 
 use crate::analyze::{AnalyzedDocument, AnalyzedSentence};
 use crate::attribute::Actors;
+use crate::compare::DocSpeech;
 use crate::input::corpus::Issue;
 use crate::lexicon::LexiconSet;
 use serde::{Deserialize, Serialize};
@@ -323,6 +324,8 @@ pub struct DocSummary {
     pub replaced: u64,
     /// Its per-actor sums (`total.documents` = 1).
     pub breakdown: Breakdown,
+    /// Its attributed sentences, for `stance compare` (only when asked for: they are large).
+    pub speech: Option<DocSpeech>,
 }
 
 impl DocSummary {
@@ -342,6 +345,7 @@ impl DocSummary {
             bytes,
             replaced: doc.doc.replaced as u64,
             breakdown,
+            speech: None,
         }
     }
 
@@ -351,6 +355,11 @@ impl DocSummary {
         self.replaced += chunk.replaced;
         self.breakdown.merge(&chunk.breakdown);
         self.breakdown.cap_documents_at_one();
+        match (&mut self.speech, &chunk.speech) {
+            (Some(s), Some(c)) => s.absorb(c),
+            (None, Some(c)) => self.speech = Some(c.clone()),
+            _ => {}
+        }
     }
 }
 
@@ -546,6 +555,7 @@ mod corpus_tests {
             bytes: 10,
             replaced: 0,
             breakdown: b,
+            speech: None,
         }
     }
 

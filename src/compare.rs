@@ -2,6 +2,10 @@
 //! the difference between two speakers with its interval, and the words that most distinguish
 //! each speaker, by log-odds with an informative Dirichlet prior (Monroe, Colaresi & Quinn 2008).
 //!
+//! A corpus is compared document by document: each is reduced where it is analysed to its
+//! [`DocSpeech`] (attributed sentences and content words), and a [`Collector`] takes them in input
+//! order into compact per-speaker samples; the text itself is never kept.
+//!
 //! Everything is seeded and ordered, so the same input gives the same output on any machine.
 
 use crate::analyze::{AnalyzedDocument, AnalyzedSentence};
@@ -58,6 +62,9 @@ pub struct Interval {
 pub struct SpeakerStats {
     /// Canonical name.
     pub actor: String,
+    /// One-word speakers counted as this one ("Putin" from documents that never name "Vladimir
+    /// Putin" in full), when asked for by name.
+    pub merged: Vec<String>,
     /// Group from the actors file.
     pub group: Option<String>,
     /// Documents the speaker appears in.
@@ -132,6 +139,8 @@ pub struct Comparison {
     pub terms: Vec<SpeakerTerms>,
     /// Requested speakers that were not found.
     pub missing: Vec<String>,
+    /// Requested names that several speakers hold, with the leading ones (most sentences first).
+    pub ambiguous: Vec<(String, Vec<String>)>,
 }
 
 /// SplitMix64: a tiny, fixed PRNG, so bootstrap intervals never change with a crate's version.
@@ -151,12 +160,60 @@ impl SplitMix64 {
     }
 }
 
-/// A speaker's sentences as (tokens, per-theme scores), in document order.
+/// [`Sample::row`] of a sentence that scores nothing.
+const ZERO: u32 = u32::MAX;
+
+/// A speaker's sentences as tokens and per-theme scores, in input order; kept compact, as a
+/// corpus has hundreds of thousands of them and most score nothing.
+#[derive(Clone, Default)]
 struct Sample {
-    tokens: Vec<usize>,
-    scores: Vec<Vec<f64>>,
-    documents: usize,
-    words: HashMap<String, u64>,
+    tokens: Vec<u32>,
+    /// Per sentence: its row in `scores`, or [`ZERO`] when it scores nothing.
+    row: Vec<u32>,
+    /// `scores[r * themes + t]`: row `r`, theme `t`.
+    scores: Vec<f64>,
+    /// The documents it speaks in, by input position, ascending.
+    docs: Vec<u32>,
+    /// Occurrences of each word (by its number in [`Collector::vocab`]).
+    words: HashMap<u32, u64>,
+}
+
+impl Sample {
+    fn sentences(&self) -> usize {
+        self.tokens.len()
+    }
+
+    /// Sentence `i`'s scores; `None` when all are zero (adding zeros changes no sum, as sums
+    /// start at +0.0).
+    fn scores_of(&self, i: usize, themes: usize) -> Option<&[f64]> {
+        let r = self.row[i];
+        (r != ZERO).then(|| &self.scores[r as usize * themes..(r as usize + 1) * themes])
+    }
+
+    fn push(&mut self, tokens: usize, scores: &[f64]) {
+        self.tokens.push(tokens as u32);
+        if scores.iter().all(|&s| s == 0.0) {
+            self.row.push(ZERO);
+        } else {
+            self.row.push((self.scores.len() / scores.len()) as u32);
+            self.scores.extend_from_slice(scores);
+        }
+    }
+
+    /// The sentences of `other` after its own, and the union of their documents.
+    fn absorb(&mut self, other: &Sample, themes: usize) {
+        for i in 0..other.sentences() {
+            let zeros = vec![0.0; themes];
+            let s = other.scores_of(i, themes).unwrap_or(&zeros);
+            self.push(other.tokens[i] as usize, s);
+        }
+        self.docs.extend_from_slice(&other.docs);
+        self.docs.sort_unstable();
+        self.docs.dedup();
+        for (w, c) in &other.words {
+            *self.words.entry(*w).or_default() += c;
+        }
+    }
 }
 
 fn rate(score: f64, tokens: usize) -> f64 {
@@ -183,7 +240,7 @@ fn bootstrap(
     replicates: usize,
     rng: &mut SplitMix64,
 ) -> Vec<Vec<f64>> {
-    let n = sample.tokens.len();
+    let n = sample.sentences();
     let mut out = vec![Vec::with_capacity(replicates); themes];
     let mut sums = vec![0.0; themes];
     for _ in 0..replicates {
@@ -191,9 +248,11 @@ fn bootstrap(
         let mut tokens = 0;
         for _ in 0..n {
             let i = rng.below(n);
-            tokens += sample.tokens[i];
-            for (s, v) in sums.iter_mut().zip(&sample.scores[i]) {
-                *s += v;
+            tokens += sample.tokens[i] as usize;
+            if let Some(row) = sample.scores_of(i, themes) {
+                for (s, v) in sums.iter_mut().zip(row) {
+                    *s += v;
+                }
             }
         }
         for (t, s) in sums.iter().enumerate() {
@@ -389,6 +448,114 @@ fn is_stopword(w: &str) -> bool {
     )
 }
 
+/// What one document brings to a comparison: its attributed sentences (speaker, tokens, scores,
+/// content words) and the content words of all its sentences, narration included (the prior).
+/// Built where the document is analysed, so a corpus is compared without keeping its text.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct DocSpeech {
+    /// The content words of every sentence, each followed by a space (one string, not one per
+    /// word: documents wait in channels, and a `String` per word cost ten times the text).
+    words: String,
+    sentences: Vec<SpeechSentence>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+struct SpeechSentence {
+    speaker: String,
+    tokens: usize,
+    scores: Vec<f64>,
+    /// Its words in [`DocSpeech::words`].
+    words: std::ops::Range<usize>,
+}
+
+impl DocSpeech {
+    /// The speech of an analysed document (or one chunk of one).
+    pub fn of(d: &AnalyzedDocument, keep_stopwords: bool) -> Self {
+        let mut out = DocSpeech::default();
+        for s in &d.sentences {
+            let start = out.words.len();
+            for w in content_words(&d.doc.text, s, keep_stopwords) {
+                out.words.push_str(&w);
+                out.words.push(' ');
+            }
+            if let Some(name) = &s.attribution.speaker {
+                out.sentences.push(SpeechSentence {
+                    speaker: name.clone(),
+                    tokens: s.tokens,
+                    scores: s.scores.clone(),
+                    words: start..out.words.len(),
+                });
+            }
+        }
+        out
+    }
+
+    /// Adds the next chunk of the same document.
+    pub fn absorb(&mut self, chunk: &DocSpeech) {
+        let at = self.words.len();
+        self.words.push_str(&chunk.words);
+        self.sentences
+            .extend(chunk.sentences.iter().map(|s| SpeechSentence {
+                words: s.words.start + at..s.words.end + at,
+                ..s.clone()
+            }));
+    }
+}
+
+/// The words of a space-terminated list.
+fn split_words(s: &str) -> impl Iterator<Item = &str> {
+    s.split_terminator(' ')
+}
+
+/// Speakers' samples, fed one document at a time in input order (the bootstrap draws sentences
+/// by position, so the order is part of the result).
+#[derive(Default)]
+pub struct Collector {
+    samples: BTreeMap<String, Sample>,
+    /// Every content word seen, numbered in order of appearance.
+    vocab: HashMap<String, u32>,
+    /// Occurrences of each word over all sentences, narration included (the prior), by number.
+    background: Vec<u64>,
+    documents: u32,
+}
+
+impl Collector {
+    fn word_id(&mut self, w: &str) -> u32 {
+        if let Some(&id) = self.vocab.get(w) {
+            return id;
+        }
+        let id = self.vocab.len() as u32;
+        self.vocab.insert(w.to_string(), id);
+        self.background.push(0);
+        id
+    }
+}
+
+impl Collector {
+    /// Adds a document.
+    pub fn add(&mut self, d: &DocSpeech) {
+        for w in split_words(&d.words) {
+            let id = self.word_id(w);
+            self.background[id as usize] += 1;
+        }
+        let doc = self.documents;
+        self.documents += 1;
+        for s in &d.sentences {
+            let ids: Vec<u32> = split_words(&d.words[s.words.clone()])
+                .map(|w| self.word_id(w))
+                .collect();
+            let sample = self.samples.entry(s.speaker.clone()).or_default();
+            if sample.docs.last() != Some(&doc) {
+                sample.docs.push(doc);
+            }
+            sample.push(s.tokens, &s.scores);
+            for id in ids {
+                *sample.words.entry(id).or_default() += 1;
+            }
+        }
+    }
+}
+
 /// Compares the speakers of analysed documents.
 pub fn compare(
     docs: &[AnalyzedDocument],
@@ -396,169 +563,226 @@ pub fn compare(
     actors: &Actors,
     opts: &CompareOptions,
 ) -> Comparison {
-    let nt = themes.len();
-    let mut samples: BTreeMap<String, Sample> = BTreeMap::new();
-    let mut background: HashMap<String, u64> = HashMap::new();
+    let mut c = Collector::default();
     for d in docs {
-        let mut seen = std::collections::BTreeSet::new();
-        for s in &d.sentences {
-            let ws = content_words(&d.doc.text, s, opts.keep_stopwords);
-            for w in &ws {
-                *background.entry(w.clone()).or_default() += 1;
+        c.add(&DocSpeech::of(d, opts.keep_stopwords));
+    }
+    c.finish(themes, actors, opts)
+}
+
+impl Collector {
+    /// The comparison of what was added.
+    pub fn finish(self, themes: &[String], actors: &Actors, opts: &CompareOptions) -> Comparison {
+        let nt = themes.len();
+        let Collector {
+            samples,
+            vocab,
+            background,
+            ..
+        } = self;
+        let mut words = vec![String::new(); vocab.len()];
+        for (w, id) in vocab {
+            words[id as usize] = w;
+        }
+        let (mut missing, mut ambiguous) = (Vec::new(), Vec::new());
+        // (display name, the speakers merged into it, their sentences)
+        let mut chosen: Vec<(String, Vec<String>, Sample)> = Vec::new();
+        if opts.actors.is_empty() {
+            let mut v: Vec<_> = samples
+                .iter()
+                .map(|(k, s)| (k.clone(), s.sentences()))
+                .collect();
+            v.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+            for (k, _) in v {
+                let s = samples[&k].clone();
+                chosen.push((k, Vec::new(), s));
             }
-            let Some(name) = &s.attribution.speaker else {
-                continue;
-            };
-            let sample = samples.entry(name.clone()).or_insert_with(|| Sample {
-                tokens: Vec::new(),
-                scores: Vec::new(),
-                documents: 0,
-                words: HashMap::new(),
+        } else {
+            for want in &opts.actors {
+                match resolve(want, &samples, actors) {
+                    Ok((name, _)) if chosen.iter().any(|c| c.0 == name) => {}
+                    Ok((name, merged)) => {
+                        let mut s = samples[&name].clone();
+                        for m in &merged {
+                            s.absorb(&samples[m], nt);
+                        }
+                        chosen.push((name, merged, s));
+                    }
+                    Err(None) => missing.push(want.clone()),
+                    Err(Some(candidates)) => ambiguous.push((want.clone(), candidates)),
+                }
+            }
+        }
+
+        let mut rng = SplitMix64(opts.seed);
+        let mut replicates: Vec<Vec<Vec<f64>>> = Vec::new();
+        let mut speakers = Vec::new();
+        for (name, merged, s) in &chosen {
+            let tokens: usize = s.tokens.iter().map(|&n| n as usize).sum();
+            let scores: Vec<f64> = (0..nt)
+                .map(|t| {
+                    (0..s.sentences())
+                        .map(|i| s.scores_of(i, nt).map_or(0.0, |r| r[t]))
+                        .sum()
+                })
+                .collect();
+            let reps = bootstrap(s, nt, opts.replicates, &mut rng);
+            let rates = (0..nt)
+                .map(|t| interval(rate(scores[t], tokens), reps[t].clone()))
+                .collect();
+            let warning = (s.sentences() < opts.min_sentences).then(|| {
+                format!(
+                    "only {} sentence(s), fewer than {}: too few to compare",
+                    s.sentences(),
+                    opts.min_sentences
+                )
             });
-            if seen.insert(name.clone()) {
-                sample.documents += 1;
-            }
-            sample.tokens.push(s.tokens);
-            sample.scores.push(s.scores.clone());
-            for w in ws {
-                *sample.words.entry(w).or_default() += 1;
-            }
+            replicates.push(reps);
+            speakers.push(SpeakerStats {
+                actor: name.clone(),
+                merged: merged.clone(),
+                group: actors.group_of(name).map(str::to_string),
+                documents: s.docs.len(),
+                sentences: s.sentences(),
+                tokens,
+                scores,
+                rates,
+                warning,
+            });
         }
-    }
 
-    let mut missing = Vec::new();
-    let chosen: Vec<String> = if opts.actors.is_empty() {
-        let mut v: Vec<_> = samples
-            .iter()
-            .map(|(k, s)| (k.clone(), s.tokens.len()))
-            .collect();
-        v.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-        v.into_iter().map(|(k, _)| k).collect()
-    } else {
-        let mut v = Vec::new();
-        for want in &opts.actors {
-            match resolve(want, &samples, actors) {
-                Some(name) if !v.contains(&name) => v.push(name),
-                Some(_) => {}
-                None => missing.push(want.clone()),
+        let pair = (speakers.len() >= 2).then(|| {
+            let (a, b) = (&speakers[0], &speakers[1]);
+            let differences = (0..nt)
+                .map(|t| {
+                    let reps = replicates[0][t]
+                        .iter()
+                        .zip(&replicates[1][t])
+                        .map(|(x, y)| x - y)
+                        .collect();
+                    interval(a.rates[t].value - b.rates[t].value, reps)
+                })
+                .collect();
+            let warning = a
+                .warning
+                .is_some()
+                .then(|| format!("{}: {}", a.actor, a.warning.as_ref().unwrap()));
+            let warning =
+                warning.or_else(|| b.warning.as_ref().map(|w| format!("{}: {w}", b.actor)));
+            PairDifference {
+                a: a.actor.clone(),
+                b: b.actor.clone(),
+                differences,
+                warning,
             }
-        }
-        v
-    };
-
-    let mut rng = SplitMix64(opts.seed);
-    let mut replicates: Vec<Vec<Vec<f64>>> = Vec::new();
-    let mut speakers = Vec::new();
-    for name in &chosen {
-        let s = &samples[name];
-        let tokens: usize = s.tokens.iter().sum();
-        let scores: Vec<f64> = (0..nt)
-            .map(|t| s.scores.iter().map(|v| v[t]).sum())
-            .collect();
-        let reps = bootstrap(s, nt, opts.replicates, &mut rng);
-        let rates = (0..nt)
-            .map(|t| interval(rate(scores[t], tokens), reps[t].clone()))
-            .collect();
-        let warning = (s.tokens.len() < opts.min_sentences).then(|| {
-            format!(
-                "only {} sentence(s), fewer than {}: too few to compare",
-                s.tokens.len(),
-                opts.min_sentences
-            )
         });
-        replicates.push(reps);
-        speakers.push(SpeakerStats {
-            actor: name.clone(),
-            group: actors.group_of(name).map(str::to_string),
-            documents: s.documents,
-            sentences: s.tokens.len(),
-            tokens,
-            scores,
-            rates,
-            warning,
-        });
-    }
 
-    let pair = (speakers.len() >= 2).then(|| {
-        let (a, b) = (&speakers[0], &speakers[1]);
-        let differences = (0..nt)
-            .map(|t| {
-                let reps = replicates[0][t]
-                    .iter()
-                    .zip(&replicates[1][t])
-                    .map(|(x, y)| x - y)
-                    .collect();
-                interval(a.rates[t].value - b.rates[t].value, reps)
-            })
+        let terms = (0..chosen.len())
+            .map(|i| distinctive(i, &chosen, &words, &background, opts))
             .collect();
-        let warning = a
-            .warning
-            .is_some()
-            .then(|| format!("{}: {}", a.actor, a.warning.as_ref().unwrap()));
-        let warning = warning.or_else(|| b.warning.as_ref().map(|w| format!("{}: {w}", b.actor)));
-        PairDifference {
-            a: a.actor.clone(),
-            b: b.actor.clone(),
-            differences,
-            warning,
+
+        Comparison {
+            themes: themes.to_vec(),
+            replicates: opts.replicates,
+            seed: opts.seed,
+            speakers,
+            pair,
+            terms,
+            missing,
+            ambiguous,
         }
-    });
-
-    let terms = chosen
-        .iter()
-        .map(|name| distinctive(name, &chosen, &samples, &background, opts))
-        .collect();
-
-    Comparison {
-        themes: themes.to_vec(),
-        replicates: opts.replicates,
-        seed: opts.seed,
-        speakers,
-        pair,
-        terms,
-        missing,
     }
 }
 
-/// A requested name → a speaker found: exact, an actors-file alias, or a unique word match
-/// ("Putin" → "Vladimir Putin").
-fn resolve(want: &str, samples: &BTreeMap<String, Sample>, actors: &Actors) -> Option<String> {
-    if samples.contains_key(want) {
-        return Some(want.to_string());
-    }
+/// A requested name → the speaker found, and the one-word speakers merged into it: exact, an
+/// actors-file alias, or a word of one longer name ("Putin" → "Vladimir Putin"). A one-word
+/// speaker ("Putin", from documents that never give the full name) is merged into the longer
+/// speaker that holds its word, when that one has at least nine in ten of the sentences of all
+/// longer speakers with the word (so stray forms such as "V. Putin" do not make "Putin"
+/// ambiguous, but "George Bush" and "George W. Bush" do make "Bush"). `Err(None)`: not found;
+/// `Err(Some(names))`: the word belongs to several speakers.
+fn resolve(
+    want: &str,
+    samples: &BTreeMap<String, Sample>,
+    actors: &Actors,
+) -> Result<(String, Vec<String>), Option<Vec<String>>> {
     let lw = want.to_lowercase();
-    for a in &actors.actors {
-        if a.aliases.iter().any(|x| x.to_lowercase() == lw) && samples.contains_key(&a.name) {
-            return Some(a.name.clone());
+    let alias = actors
+        .actors
+        .iter()
+        .find(|a| a.aliases.iter().any(|x| x.to_lowercase() == lw) && samples.contains_key(&a.name))
+        .map(|a| a.name.clone());
+    let has_word = |name: &str, w: &str| name.to_lowercase().split_whitespace().any(|x| x == w);
+    // the longer speaker that holds word `w`: Ok(None) when none, Err(the candidates) when no
+    // one of them has nine in ten of their sentences
+    let longer = |w: &str| -> Result<Option<String>, Vec<String>> {
+        let mut c: Vec<(&String, usize)> = samples
+            .iter()
+            .filter(|(k, _)| k.contains(' ') && has_word(k, w))
+            .map(|(k, s)| (k, s.sentences()))
+            .collect();
+        c.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+        let total: usize = c.iter().map(|x| x.1).sum();
+        match c.first() {
+            None => Ok(None),
+            Some(&(top, n)) if n * 10 >= total * 9 => Ok(Some(top.clone())),
+            _ => Err(c.iter().take(5).map(|x| x.0.clone()).collect()),
         }
-    }
-    let hits: Vec<&String> = samples
+    };
+    let name = if samples.contains_key(want) {
+        want.to_string()
+    } else if let Some(a) = alias {
+        a
+    } else if let Some(k) = samples.keys().find(|k| k.to_lowercase() == lw) {
+        k.clone()
+    } else {
+        match longer(&lw) {
+            Ok(Some(k)) => k,
+            Ok(None) => return Err(None),
+            Err(many) => return Err(Some(many)),
+        }
+    };
+    // a one-word speaker asked for becomes its longer form, when it has one; it stays itself
+    // when several longer speakers share the word
+    let name = match longer(&name.to_lowercase()) {
+        Ok(Some(k)) if !name.contains(' ') => k,
+        _ => name,
+    };
+    let merged = samples
         .keys()
-        .filter(|k| k.to_lowercase() == lw || k.to_lowercase().split_whitespace().any(|w| w == lw))
+        .filter(|k| !k.contains(' ') && **k != name && has_word(&name, &k.to_lowercase()))
+        .filter(|k| longer(&k.to_lowercase()) == Ok(Some(name.clone())))
+        .cloned()
         .collect();
-    (hits.len() == 1).then(|| hits[0].clone())
+    Ok((name, merged))
 }
 
 /// Log-odds with an informative Dirichlet prior: the speaker against the other chosen speakers,
 /// the prior from every word of the input (narration included), scaled to `alpha0`.
 fn distinctive(
-    name: &str,
-    chosen: &[String],
-    samples: &BTreeMap<String, Sample>,
-    background: &HashMap<String, u64>,
+    me: usize,
+    chosen: &[(String, Vec<String>, Sample)],
+    words: &[String],
+    background: &[u64],
     opts: &CompareOptions,
 ) -> SpeakerTerms {
-    let versus: Vec<String> = chosen.iter().filter(|c| *c != name).cloned().collect();
-    let mine = &samples[name].words;
-    let mut others: HashMap<&str, u64> = HashMap::new();
-    for v in &versus {
-        for (w, c) in &samples[v].words {
-            *others.entry(w.as_str()).or_default() += c;
+    let name = &chosen[me].0;
+    let versus: Vec<String> = chosen
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| *i != me)
+        .map(|(_, c)| c.0.clone())
+        .collect();
+    let mine = &chosen[me].2.words;
+    let mut others: HashMap<u32, u64> = HashMap::new();
+    for (_, c) in chosen.iter().enumerate().filter(|(i, _)| *i != me) {
+        for (w, n) in &c.2.words {
+            *others.entry(*w).or_default() += n;
         }
     }
     let n_i: u64 = mine.values().sum();
     let n_j: u64 = others.values().sum();
-    let n_bg: u64 = background.values().sum();
+    let n_bg: u64 = background.iter().sum();
     let mut warning = None;
     if versus.is_empty() {
         warning = Some("no other speaker to compare with".to_string());
@@ -571,18 +795,17 @@ fn distinctive(
     let alpha0 = (n_bg as f64).clamp(1.0, 1000.0);
     let mut terms: Vec<DistinctiveTerm> = Vec::new();
     if !versus.is_empty() {
-        let mut keys: Vec<&str> = mine.keys().map(String::as_str).collect();
+        let mut keys: Vec<u32> = mine.keys().copied().collect();
         keys.extend(others.keys().copied());
         keys.sort_unstable();
         keys.dedup();
         for w in keys {
-            let yi = *mine.get(w).unwrap_or(&0) as f64;
-            let yj = *others.get(w).unwrap_or(&0) as f64;
+            let yi = *mine.get(&w).unwrap_or(&0) as f64;
+            let yj = *others.get(&w).unwrap_or(&0) as f64;
             if ((yi + yj) as u64) < opts.min_word_count {
                 continue;
             }
-            let a =
-                alpha0 * (*background.get(w).unwrap_or(&0) as f64).max(0.5) / n_bg.max(1) as f64;
+            let a = alpha0 * (background[w as usize] as f64).max(0.5) / n_bg.max(1) as f64;
             let li = ((yi + a) / (n_i as f64 + alpha0 - yi - a)).ln();
             let lj = ((yj + a) / (n_j as f64 + alpha0 - yj - a)).ln();
             let delta = li - lj;
@@ -590,7 +813,7 @@ fn distinctive(
             let z = delta / var.sqrt();
             if z > 0.0 {
                 terms.push(DistinctiveTerm {
-                    term: w.to_string(),
+                    term: words[w as usize].clone(),
                     count: yi as u64,
                     count_others: yj as u64,
                     log_odds: delta,

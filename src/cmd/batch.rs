@@ -10,6 +10,7 @@
 use crate::aggregate::{CorpusAgg, DocSummary, GroupBy, LexiconId};
 use crate::analyze::Pipeline;
 use crate::cli::{CommonOpts, Per};
+use crate::compare::DocSpeech;
 use crate::error::{ConfigError, ExitCode};
 use crate::input::Document;
 use crate::input::corpus::{self, CorpusOptions, Event, InputFormat, Issue};
@@ -52,6 +53,17 @@ pub struct BatchArgs {
     /// Write mergeable partial aggregates (JSONL) for `stance merge` instead of a report.
     #[arg(long)]
     pub partial: bool,
+    /// How a corpus is read.
+    #[command(flatten)]
+    pub corpus: CorpusArgs,
+    /// Shared options.
+    #[command(flatten)]
+    pub common: CommonOpts,
+}
+
+/// How a corpus is read (`batch`, `compare`).
+#[derive(Debug, Args)]
+pub struct CorpusArgs {
     /// How to read inputs (stdin is text unless jsonl).
     #[arg(long, value_enum, default_value = "auto")]
     pub input_format: InputFormatArg,
@@ -61,9 +73,29 @@ pub struct BatchArgs {
     /// The JSONL field holding the text.
     #[arg(long, value_name = "NAME", default_value = "text")]
     pub text_field: String,
-    /// Shared options.
-    #[command(flatten)]
-    pub common: CommonOpts,
+}
+
+impl CorpusArgs {
+    /// The reader's options.
+    pub fn options(&self) -> CorpusOptions {
+        CorpusOptions {
+            format: match self.input_format {
+                InputFormatArg::Auto => InputFormat::Auto,
+                InputFormatArg::Text => InputFormat::Text,
+                InputFormatArg::Jsonl => InputFormat::Jsonl,
+            },
+            id_field: self.id_field.clone(),
+            text_field: self.text_field.clone(),
+            ..Default::default()
+        }
+    }
+}
+
+/// `--jobs`, or one worker per CPU.
+pub fn jobs(common: &CommonOpts) -> usize {
+    common
+        .jobs
+        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
 }
 
 /// What one corpus run produced (besides what was streamed to `on_doc`).
@@ -102,6 +134,8 @@ pub struct CorpusSettings<'a> {
     pub top: usize,
     /// Worker threads.
     pub jobs: usize,
+    /// Keep each document's attributed sentences for `stance compare` (`Some(keep_stopwords)`).
+    pub speech: Option<bool>,
 }
 
 /// Analyses a corpus with bounded memory; `on_doc` sees every complete document in input order
@@ -129,6 +163,7 @@ pub fn analyze_corpus(
     let cancel = AtomicBool::new(false);
     let actors = pipeline.attributor.actors();
     let group_by = settings.group_by;
+    let speech = settings.speech;
     let mut failure = None;
 
     let (errors, warnings) = std::thread::scope(|s| {
@@ -192,8 +227,9 @@ pub fn analyze_corpus(
                             }
                             let chunk = job.doc.chunk;
                             let analyzed = pipeline.analyze(job.doc);
-                            let summary =
+                            let mut summary =
                                 DocSummary::new(&analyzed, job.bytes, themes, actors, group_by);
+                            summary.speech = speech.map(|keep| DocSpeech::of(&analyzed, keep));
                             drop(analyzed);
                             done.push(Done {
                                 seq: job.seq,
@@ -222,6 +258,7 @@ pub fn analyze_corpus(
                     empty.bytes = 0;
                     empty.replaced = 0;
                     empty.breakdown = crate::aggregate::Breakdown::new(themes);
+                    empty.speech = None;
                     (empty, 0, None)
                 });
                 e.0.absorb(&d.summary);
@@ -296,24 +333,12 @@ pub fn run(args: BatchArgs) -> anyhow::Result<ExitCode> {
         }
     };
     let pipeline = args.common.pipeline()?;
-    let jobs = args
-        .common
-        .jobs
-        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
     let settings = CorpusSettings {
-        read: CorpusOptions {
-            format: match args.input_format {
-                InputFormatArg::Auto => InputFormat::Auto,
-                InputFormatArg::Text => InputFormat::Text,
-                InputFormatArg::Jsonl => InputFormat::Jsonl,
-            },
-            id_field: args.id_field.clone(),
-            text_field: args.text_field.clone(),
-            ..Default::default()
-        },
+        read: args.corpus.options(),
         group_by: group_by.as_ref(),
         top: args.top,
-        jobs,
+        jobs: jobs(&args.common),
+        speech: None,
     };
     let bar = progress_bar(&args.inputs, args.common.quiet);
     let mut out = Output::open(args.common.output.as_deref())?;
@@ -370,7 +395,7 @@ pub fn run(args: BatchArgs) -> anyhow::Result<ExitCode> {
 }
 
 /// A progress bar on stderr when it is a terminal (bytes, MB/s, ETA when the size is known).
-fn progress_bar(inputs: &[String], quiet: bool) -> Option<indicatif::ProgressBar> {
+pub fn progress_bar(inputs: &[String], quiet: bool) -> Option<indicatif::ProgressBar> {
     if quiet || !std::io::stderr().is_terminal() {
         return None;
     }

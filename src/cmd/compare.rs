@@ -1,8 +1,14 @@
 //! `stance compare <INPUT>...`: speakers side by side — rates with bootstrap intervals, the
 //! difference between two speakers, distinguishing words.
+//!
+//! Inputs are read as `stance batch` reads a corpus (files, folders, globs, JSONL, stdin; in
+//! parallel, with bounded memory): each worker keeps only a document's attributed sentences
+//! ([`DocSpeech`]), and they are collected in input order, so the bootstrap (which draws sentences
+//! by position) gives the same intervals whatever the thread count.
 
+use super::batch::{self, CorpusArgs, CorpusSettings};
 use crate::cli::CommonOpts;
-use crate::compare::{CompareOptions, compare};
+use crate::compare::{Collector, CompareOptions, DocSpeech};
 use crate::error::ExitCode;
 use crate::report::{self, CompareReport, output::Output};
 use clap::Args;
@@ -10,7 +16,8 @@ use clap::Args;
 /// Arguments of `stance compare`.
 #[derive(Debug, Args)]
 pub struct CompareArgs {
-    /// Text files ('-' for stdin).
+    /// Files, folders (walked recursively; hidden and .gitignore'd files skipped), globs, JSONL
+    /// corpora (.jsonl, .jsonl.gz), or '-' for stdin.
     #[arg(required = true, value_name = "INPUT")]
     pub inputs: Vec<String>,
     /// A speaker to compare (repeatable; a surname or actors-file alias is enough).
@@ -32,6 +39,9 @@ pub struct CompareArgs {
     /// Rank English function words ("the", "of", "that") among the distinguishing words too.
     #[arg(long)]
     pub keep_stopwords: bool,
+    /// How a corpus is read.
+    #[command(flatten)]
+    pub corpus: CorpusArgs,
     /// Shared options.
     #[command(flatten)]
     pub common: CommonOpts,
@@ -40,9 +50,37 @@ pub struct CompareArgs {
 /// Runs `stance compare`.
 pub fn run(args: CompareArgs) -> anyhow::Result<ExitCode> {
     let pipeline = args.common.pipeline()?;
-    args.common.init_threads();
-    let (analyzed, failed) = super::analyze_inputs(&pipeline, &args.inputs, args.common.quiet);
-    if analyzed.is_empty() && failed {
+    let settings = CorpusSettings {
+        read: args.corpus.options(),
+        group_by: None,
+        top: 0,
+        jobs: batch::jobs(&args.common),
+        speech: Some(args.keep_stopwords),
+    };
+    let bar = batch::progress_bar(&args.inputs, args.common.quiet);
+    let mut collector = Collector::default();
+    let run = batch::analyze_corpus(
+        &pipeline,
+        &args.inputs,
+        &settings,
+        &mut |d| {
+            collector.add(d.speech.as_ref().unwrap_or(&DocSpeech::default()));
+            Ok(())
+        },
+        &mut |docs, bytes| {
+            if let Some(b) = &bar {
+                b.set_position(bytes);
+                b.set_message(format!("{docs} documents"));
+            }
+        },
+    );
+    if let Some(b) = &bar {
+        b.finish_and_clear();
+    }
+    let agg = run?.agg;
+    batch::print_issues(&agg.errors, &agg.warnings, args.common.quiet);
+    let failed = !agg.errors.is_empty();
+    if agg.overall.total.documents == 0 && failed {
         // nothing could be read: the errors are on stderr, an empty report would only hide them
         return Ok(ExitCode::PartialFailure);
     }
@@ -55,15 +93,16 @@ pub fn run(args: CompareArgs) -> anyhow::Result<ExitCode> {
         keep_stopwords: args.keep_stopwords,
         ..CompareOptions::default()
     };
-    let comparison = compare(
-        &analyzed,
-        pipeline.themes(),
-        pipeline.attributor.actors(),
-        &opts,
-    );
+    let comparison = collector.finish(pipeline.themes(), pipeline.attributor.actors(), &opts);
     if !args.common.quiet {
         for m in &comparison.missing {
             eprintln!("stance: warning: no speaker `{m}` found");
+        }
+        for (m, names) in &comparison.ambiguous {
+            eprintln!(
+                "stance: warning: `{m}` is a name of several speakers ({}): name one of them",
+                names.join(", ")
+            );
         }
     }
     let mut out = Output::open(args.common.output.as_deref())?;

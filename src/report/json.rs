@@ -176,7 +176,7 @@ impl Reporter for Json {
             .iter()
             .map(|s| {
                 json!({
-                    "actor": s.actor, "group": s.group, "documents": s.documents,
+                    "actor": s.actor, "merged": s.merged, "group": s.group, "documents": s.documents,
                     "sentences": s.sentences, "tokens": s.tokens,
                     "scores": by_theme(&|i| json!(round4(s.scores[i]))),
                     "per_1k_tokens": by_theme(&|i| interval(&s.rates[i], "rate")),
@@ -215,6 +215,7 @@ impl Reporter for Json {
             "difference": difference,
             "distinctive_terms": terms,
             "missing": c.missing,
+            "ambiguous": c.ambiguous.iter().map(|(m, names)| json!({"name": m, "speakers": names})).collect::<Vec<_>>(),
         });
         write_value(out, &v)
     }

@@ -343,13 +343,31 @@ pub fn compare_sections(rep: &CompareReport<'_>) -> Vec<Section> {
     let mut notes: Vec<String> = c
         .speakers
         .iter()
-        .filter_map(|s| s.warning.as_ref().map(|w| format!("{}: {w}", s.actor)))
+        .filter(|s| !s.merged.is_empty())
+        .map(|s| {
+            format!(
+                "{}: also counts the speaker(s) {} (documents that give only that name)",
+                s.actor,
+                s.merged.join(", ")
+            )
+        })
         .collect();
+    notes.extend(
+        c.speakers
+            .iter()
+            .filter_map(|s| s.warning.as_ref().map(|w| format!("{}: {w}", s.actor))),
+    );
     notes.extend(
         c.missing
             .iter()
             .map(|m| format!("not found among the speakers: {m}")),
     );
+    notes.extend(c.ambiguous.iter().map(|(m, names)| {
+        format!(
+            "`{m}` is a name of several speakers ({}): name one of them",
+            names.join(", ")
+        )
+    }));
     out.push(Section {
         title: "Speakers".into(),
         header: ["actor", "group", "docs", "sentences", "tokens"]

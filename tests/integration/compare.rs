@@ -1,6 +1,6 @@
 //! Integration tests: `stance compare` — how do Putin and Wang Yi differ on the sample?
 
-use crate::common::{SAMPLE, json_ok, stance};
+use crate::common::{self, SAMPLE, json_ok, stance};
 use predicates::prelude::*;
 use serde_json::Value;
 
@@ -139,4 +139,80 @@ fn the_attribution_frame_and_function_words_do_not_distinguish_speakers() {
     let kept = distinctive(&compare_json(&["--top", "50", "--keep-stopwords"]));
     assert!(kept.contains(&"and".to_string()), "{kept:?}");
     assert!(!kept.contains(&"putin".to_string()), "{kept:?}");
+}
+
+/// `stance compare` over a corpus: JSONL, folders, any thread count.
+fn corpus_compare(args: &[&str]) -> Value {
+    json_ok(
+        stance()
+            .args(["compare", "--format", "json", "-q"])
+            .args(args),
+    )
+}
+
+#[test]
+fn a_jsonl_corpus_compares_like_its_documents_given_as_files() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = common::read(SAMPLE);
+    let mut jsonl = String::new();
+    for id in ["a", "b"] {
+        jsonl += &(serde_json::json!({"id": id, "text": text}).to_string() + "\n");
+    }
+    let corpus = dir.path().join("corpus.jsonl");
+    std::fs::write(&corpus, jsonl).unwrap();
+    let corpus = corpus.to_str().unwrap();
+    let from_jsonl = corpus_compare(&[corpus, "--actor", "Putin", "--actor", "Wang Yi"]);
+    let from_files = corpus_compare(&[SAMPLE, SAMPLE, "--actor", "Putin", "--actor", "Wang Yi"]);
+    assert_eq!(from_jsonl, from_files);
+    assert_eq!(from_jsonl["speakers"][0]["documents"], 2);
+    assert_eq!(from_jsonl["speakers"][0]["sentences"], 20);
+}
+
+#[test]
+fn a_folder_compares_the_same_at_any_thread_count() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = common::read(SAMPLE);
+    for i in 0..12 {
+        // every document a little different, so the order of sentences matters to the bootstrap
+        let doc = format!("{text}\n\nPutin said that talks number {i} went well.\n");
+        std::fs::write(dir.path().join(format!("doc{i:02}.txt")), doc).unwrap();
+    }
+    let folder = dir.path().to_str().unwrap();
+    let one = corpus_compare(&[folder, "--jobs", "1"]);
+    let two = corpus_compare(&[folder, "--jobs", "2"]);
+    assert_eq!(one, two);
+    assert_eq!(one["speakers"][0]["actor"], "Vladimir Putin");
+    assert_eq!(one["speakers"][0]["documents"], 12);
+}
+
+#[test]
+fn a_surname_takes_in_the_documents_that_give_only_the_surname() {
+    let dir = tempfile::tempdir().unwrap();
+    let docs = [
+        "Russian President Vladimir Putin said that sanctions are illegal.",
+        "Putin said that the talks with China went well.",
+        "Dmitry Medvedev said that the economy grew.",
+        "George Bush said that the alliance was strong.",
+        "George W. Bush said that freedom was on the march.",
+    ];
+    for (i, d) in docs.iter().enumerate() {
+        std::fs::write(dir.path().join(format!("{i}.txt")), d).unwrap();
+    }
+    let folder = dir.path().to_str().unwrap();
+    let v = corpus_compare(&[folder, "--actor", "Putin", "--actor", "George"]);
+    let putin = &v["speakers"][0];
+    assert_eq!(putin["actor"], "Vladimir Putin");
+    assert_eq!(putin["merged"], serde_json::json!(["Putin"]));
+    assert_eq!(putin["documents"], 2);
+    assert_eq!(putin["sentences"], 2);
+    // "George" belongs to two speakers: named, not guessed
+    assert_eq!(v["speakers"].as_array().unwrap().len(), 1);
+    assert_eq!(v["ambiguous"][0]["name"], "George");
+    assert_eq!(
+        v["ambiguous"][0]["speakers"],
+        serde_json::json!(["George Bush", "George W. Bush"])
+    );
+    // asked for by its full name, the speaker still takes in the surname-only document
+    let full = corpus_compare(&[folder, "--actor", "Vladimir Putin"]);
+    assert_eq!(full["speakers"][0], v["speakers"][0]);
 }
