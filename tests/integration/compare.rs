@@ -216,3 +216,31 @@ fn a_surname_takes_in_the_documents_that_give_only_the_surname() {
     let full = corpus_compare(&[folder, "--actor", "Vladimir Putin"]);
     assert_eq!(full["speakers"][0], v["speakers"][0]);
 }
+
+/// Done-when of the compare job at corpus scale: "how do Putin and Medvedev differ?" over 7,061
+/// real Kremlin pages (needs ../shared; CI has it).
+#[test]
+fn kremlin_putin_and_medvedev() {
+    let Some(p) = common::shared(
+        "corpus/kremlin_en/kremlin_en.jsonl",
+        "kremlin_putin_and_medvedev",
+    ) else {
+        return;
+    };
+    let v = corpus_compare(&[
+        p.to_str().unwrap(),
+        "--actor",
+        "Putin",
+        "--actor",
+        "Medvedev",
+        "--bootstrap",
+        "50",
+    ]);
+    let s = &v["speakers"];
+    assert_eq!(s[0]["actor"], "Vladimir Putin");
+    assert_eq!(s[0]["merged"], serde_json::json!(["Putin"]));
+    assert!(s[0]["documents"].as_u64().unwrap() > 2500, "{}", s[0]);
+    assert_eq!(s[1]["actor"], "Dmitry Medvedev");
+    assert!(s[1]["sentences"].as_u64().unwrap() > 500, "{}", s[1]);
+    assert!(v["difference"]["per_1k_tokens"]["security"]["difference"].is_number());
+}
