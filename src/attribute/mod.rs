@@ -1768,6 +1768,10 @@ fn fullest_form(
         let mut words_before: [&str; 3] = [""; 3];
         let mut n_before = 0;
         let mut at = p;
+        // the run ended at a capitalised word that is no title ("Russian Federation Vladimir
+        // Putin", "His Excellency Vladimir Putin"): the words taken belong to an office or a
+        // phrase run into the name, not to the name
+        let mut blocked = false;
         while n_before < 3 {
             let seg = &text[s.start..at];
             let trimmed = seg.trim_end();
@@ -1799,19 +1803,22 @@ fn fullest_form(
             } else if matches!(w.trim_end_matches('.'), "Ms" | "Mrs" | "Miss") {
                 gender = gender.or(Some('f'));
             }
-            // "President of Russia Vladimir Putin": "Russia" is not part of the name
-            let before_w = trimmed[..w_start].trim_end();
-            if before_w.ends_with(" of") || before_w.ends_with(" the") {
+            // "President of the Russian Federation Vladimir Putin": the name starts after it
+            if names::is_institution(w) {
                 break;
             }
-            if !is_capitalized(w)
-                || is_title(w)
-                || is_stop(w)
+            if is_stop(w)
                 || names::is_modifier(w)
                 || !w
                     .chars()
                     .all(|c| c.is_alphanumeric() || c == '-' || c == '.')
             {
+                blocked = true;
+                break;
+            }
+            // "President of Turkey Recep Tayyip Erdogan": "Turkey" is not part of the name
+            let before_w = trimmed[..w_start].trim_end();
+            if before_w.ends_with(" of") || before_w.ends_with(" the") || is_title(w) {
                 break;
             }
             words_before[n_before] = w;
@@ -1826,6 +1833,7 @@ fn fullest_form(
         // Aviation Safety Authority")
         let n_cand = n_before + 1;
         if n_cand > n_words
+            && !blocked
             && (n_words == 1 || n_cand <= 3)
             && best_suffix.as_ref().is_none_or(|b| n_cand > b.0)
         {

@@ -210,6 +210,11 @@ pub(crate) fn is_title(w: &str) -> bool {
     matches!(
         std::str::from_utf8(lower).unwrap_or(""),
         "president"
+            | "presidents"
+            | "excellency"
+            | "excellencies"
+            | "majesty"
+            | "highness"
             | "vice"
             | "mr"
             | "mrs"
@@ -577,6 +582,53 @@ pub(crate) fn is_name_connector(w: &str) -> bool {
             | "das"
             | "ben"
             | "abu"
+    )
+}
+
+/// Nouns that end the name of an institution, a place or an occasion ("the Russian Federation",
+/// "the Executive Office", "the Tver Region", "Russia Day"): a run of capitalised words before a
+/// person's name stops at one, as it is never a given name.
+pub(crate) fn is_institution(w: &str) -> bool {
+    matches!(
+        w,
+        "Federation"
+            | "Office"
+            | "Region"
+            | "Republic"
+            | "Ministry"
+            | "Service"
+            | "Committee"
+            | "Council"
+            | "Union"
+            | "Party"
+            | "Administration"
+            | "Department"
+            | "Agency"
+            | "Bureau"
+            | "Government"
+            | "Court"
+            | "Assembly"
+            | "Duma"
+            | "Parliament"
+            | "Kingdom"
+            | "Commission"
+            | "Organisation"
+            | "Organization"
+            | "Corporation"
+            | "Company"
+            | "University"
+            | "Institute"
+            | "Academy"
+            | "Centre"
+            | "Center"
+            | "Foundation"
+            | "Board"
+            | "Day"
+            | "Territory"
+            | "District"
+            | "Province"
+            | "Forum"
+            | "Summit"
     )
 }
 
