@@ -340,15 +340,15 @@ pub fn run(args: BatchArgs) -> anyhow::Result<ExitCode> {
         jobs: jobs(&args.common),
         speech: None,
     };
-    let bar = progress_bar(&args.inputs, args.common.quiet);
     let mut out = Output::open(args.common.output.as_deref())?;
     let themes = pipeline.themes().to_vec();
     let mut rows: Vec<DocRow> = Vec::new();
     let partial = args.partial;
-    let run = analyze_corpus(
+    let agg = analyze_with_progress(
         &pipeline,
         &args.inputs,
         &settings,
+        args.common.quiet,
         &mut |d| {
             let row = DocRow {
                 id: d.id.clone(),
@@ -363,19 +363,7 @@ pub fn run(args: BatchArgs) -> anyhow::Result<ExitCode> {
             }
             Ok(())
         },
-        &mut |docs, bytes| {
-            if let Some(b) = &bar {
-                b.set_position(bytes);
-                b.set_message(format!("{docs} documents"));
-            }
-        },
-    );
-    if let Some(b) = &bar {
-        b.finish_and_clear();
-    }
-    let run = run?;
-    let agg = run.agg;
-    print_issues(&agg.errors, &agg.warnings, args.common.quiet);
+    )?;
     if partial {
         batch_report::write_partial(&mut out, &agg)?;
     } else {
@@ -394,8 +382,32 @@ pub fn run(args: BatchArgs) -> anyhow::Result<ExitCode> {
     })
 }
 
+/// [`analyze_corpus`] with a progress bar on a terminal (unless `quiet`); prints the run's errors
+/// and warnings when it ends.
+pub fn analyze_with_progress(
+    pipeline: &Pipeline,
+    inputs: &[String],
+    settings: &CorpusSettings<'_>,
+    quiet: bool,
+    on_doc: &mut dyn FnMut(&DocSummary) -> anyhow::Result<()>,
+) -> anyhow::Result<CorpusAgg> {
+    let bar = progress_bar(inputs, quiet);
+    let run = analyze_corpus(pipeline, inputs, settings, on_doc, &mut |docs, bytes| {
+        if let Some(b) = &bar {
+            b.set_position(bytes);
+            b.set_message(format!("{docs} documents"));
+        }
+    });
+    if let Some(b) = &bar {
+        b.finish_and_clear();
+    }
+    let agg = run?.agg;
+    print_issues(&agg.errors, &agg.warnings, quiet);
+    Ok(agg)
+}
+
 /// A progress bar on stderr when it is a terminal (bytes, MB/s, ETA when the size is known).
-pub fn progress_bar(inputs: &[String], quiet: bool) -> Option<indicatif::ProgressBar> {
+fn progress_bar(inputs: &[String], quiet: bool) -> Option<indicatif::ProgressBar> {
     if quiet || !std::io::stderr().is_terminal() {
         return None;
     }

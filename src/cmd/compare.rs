@@ -57,28 +57,17 @@ pub fn run(args: CompareArgs) -> anyhow::Result<ExitCode> {
         jobs: batch::jobs(&args.common),
         speech: Some(args.keep_stopwords),
     };
-    let bar = batch::progress_bar(&args.inputs, args.common.quiet);
     let mut collector = Collector::default();
-    let run = batch::analyze_corpus(
+    let agg = batch::analyze_with_progress(
         &pipeline,
         &args.inputs,
         &settings,
+        args.common.quiet,
         &mut |d| {
             collector.add(d.speech.as_ref().unwrap_or(&DocSpeech::default()));
             Ok(())
         },
-        &mut |docs, bytes| {
-            if let Some(b) = &bar {
-                b.set_position(bytes);
-                b.set_message(format!("{docs} documents"));
-            }
-        },
-    );
-    if let Some(b) = &bar {
-        b.finish_and_clear();
-    }
-    let agg = run?.agg;
-    batch::print_issues(&agg.errors, &agg.warnings, args.common.quiet);
+    )?;
     let failed = !agg.errors.is_empty();
     if agg.overall.total.documents == 0 && failed {
         // nothing could be read: the errors are on stderr, an empty report would only hide them
