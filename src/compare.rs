@@ -10,6 +10,7 @@
 
 use crate::analyze::{AnalyzedDocument, AnalyzedSentence};
 use crate::attribute::Actors;
+use crate::matcher::Matcher;
 use serde::Serialize;
 use std::collections::{BTreeMap, HashMap};
 
@@ -30,6 +31,8 @@ pub struct CompareOptions {
     pub min_word_count: u64,
     /// Rank English function words ("the", "of", "that") too; by default they are left out.
     pub keep_stopwords: bool,
+    /// List the lexicon terms behind each speaker's scores (`--explain`).
+    pub explain: bool,
 }
 
 impl Default for CompareOptions {
@@ -42,6 +45,7 @@ impl Default for CompareOptions {
             min_sentences: 5,
             min_word_count: 3,
             keep_stopwords: false,
+            explain: false,
         }
     }
 }
@@ -79,6 +83,21 @@ pub struct SpeakerStats {
     pub rates: Vec<Interval>,
     /// Set when there are too few sentences to compare.
     pub warning: Option<String>,
+    /// With `--explain`: the lexicon terms behind `scores`, by theme, largest share first.
+    pub explain: Vec<TermShare>,
+}
+
+/// What one lexicon term adds to a speaker's score for a theme (`--explain`).
+#[derive(Clone, Debug, Serialize)]
+pub struct TermShare {
+    /// Theme index.
+    pub theme: usize,
+    /// The term as the lexicon writes it.
+    pub term: String,
+    /// Its matches in the speaker's sentences.
+    pub hits: u64,
+    /// The sum of their weights (after negation and intensifiers).
+    pub score: f64,
 }
 
 /// The difference of rates between two speakers (first minus second).
@@ -139,6 +158,8 @@ pub struct Comparison {
     pub terms: Vec<SpeakerTerms>,
     /// Requested speakers that were not found.
     pub missing: Vec<String>,
+    /// Whether `speakers` carry the terms behind their scores (`--explain`).
+    pub explained: bool,
     /// Requested names that several speakers hold, with the leading ones (most sentences first).
     pub ambiguous: Vec<(String, Vec<String>)>,
 }
@@ -176,6 +197,8 @@ struct Sample {
     docs: Vec<u32>,
     /// Occurrences of each word (by its number in [`Collector::vocab`]).
     words: HashMap<u32, u64>,
+    /// With `--explain`: per (theme, term), matches and summed weight.
+    terms: BTreeMap<(u32, u32), (u64, f64)>,
 }
 
 impl Sample {
@@ -212,6 +235,11 @@ impl Sample {
         self.docs.dedup();
         for (w, c) in &other.words {
             *self.words.entry(*w).or_default() += c;
+        }
+        for (k, (n, s)) in &other.terms {
+            let e = self.terms.entry(*k).or_default();
+            e.0 += n;
+            e.1 += s;
         }
     }
 }
@@ -466,15 +494,17 @@ struct SpeechSentence {
     scores: Vec<f64>,
     /// Its words in [`DocSpeech::words`].
     words: std::ops::Range<usize>,
+    /// With `--explain`: its matches as (theme, term, weight).
+    matches: Vec<(u32, u32, f64)>,
 }
 
 impl DocSpeech {
     /// The speech of an analysed document (or one chunk of one).
-    pub fn of(d: &AnalyzedDocument, keep_stopwords: bool) -> Self {
+    pub fn of(d: &AnalyzedDocument, opts: &CompareOptions) -> Self {
         let mut out = DocSpeech::default();
         for s in &d.sentences {
             let start = out.words.len();
-            for w in content_words(&d.doc.text, s, keep_stopwords) {
+            for w in content_words(&d.doc.text, s, opts.keep_stopwords) {
                 out.words.push_str(&w);
                 out.words.push(' ');
             }
@@ -484,6 +514,13 @@ impl DocSpeech {
                     tokens: s.tokens,
                     scores: s.scores.clone(),
                     words: start..out.words.len(),
+                    matches: if opts.explain {
+                        let m = s.matches.iter();
+                        m.map(|m| (m.theme as u32, m.term as u32, m.weight))
+                            .collect()
+                    } else {
+                        Vec::new()
+                    },
                 });
             }
         }
@@ -549,6 +586,11 @@ impl Collector {
                 sample.docs.push(doc);
             }
             sample.push(s.tokens, &s.scores);
+            for &(theme, term, weight) in &s.matches {
+                let e = sample.terms.entry((theme, term)).or_default();
+                e.0 += 1;
+                e.1 += weight;
+            }
             for id in ids {
                 *sample.words.entry(id).or_default() += 1;
             }
@@ -559,20 +601,21 @@ impl Collector {
 /// Compares the speakers of analysed documents.
 pub fn compare(
     docs: &[AnalyzedDocument],
-    themes: &[String],
+    matcher: &Matcher,
     actors: &Actors,
     opts: &CompareOptions,
 ) -> Comparison {
     let mut c = Collector::default();
     for d in docs {
-        c.add(&DocSpeech::of(d, opts.keep_stopwords));
+        c.add(&DocSpeech::of(d, opts));
     }
-    c.finish(themes, actors, opts)
+    c.finish(matcher, actors, opts)
 }
 
 impl Collector {
     /// The comparison of what was added.
-    pub fn finish(self, themes: &[String], actors: &Actors, opts: &CompareOptions) -> Comparison {
+    pub fn finish(self, matcher: &Matcher, actors: &Actors, opts: &CompareOptions) -> Comparison {
+        let themes = matcher.themes();
         let nt = themes.len();
         let Collector {
             samples,
@@ -638,6 +681,21 @@ impl Collector {
                 )
             });
             replicates.push(reps);
+            let mut explain: Vec<TermShare> = s
+                .terms
+                .iter()
+                .map(|(&(theme, term), &(hits, score))| TermShare {
+                    theme: theme as usize,
+                    term: matcher.term_label(term as usize).to_string(),
+                    hits,
+                    score,
+                })
+                .collect();
+            explain.sort_by(|a, b| {
+                (a.theme.cmp(&b.theme))
+                    .then(b.score.abs().total_cmp(&a.score.abs()))
+                    .then(a.term.cmp(&b.term))
+            });
             speakers.push(SpeakerStats {
                 actor: name.clone(),
                 merged: merged.clone(),
@@ -648,6 +706,7 @@ impl Collector {
                 scores,
                 rates,
                 warning,
+                explain,
             });
         }
 
@@ -690,6 +749,7 @@ impl Collector {
             terms,
             missing,
             ambiguous,
+            explained: opts.explain,
         }
     }
 }

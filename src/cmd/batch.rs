@@ -10,7 +10,7 @@
 use crate::aggregate::{CorpusAgg, DocSummary, GroupBy, LexiconId};
 use crate::analyze::Pipeline;
 use crate::cli::{CommonOpts, Per};
-use crate::compare::DocSpeech;
+use crate::compare::{CompareOptions, DocSpeech};
 use crate::error::{ConfigError, ExitCode};
 use crate::input::Document;
 use crate::input::corpus::{self, CorpusOptions, Event, InputFormat, Issue};
@@ -134,8 +134,8 @@ pub struct CorpusSettings<'a> {
     pub top: usize,
     /// Worker threads.
     pub jobs: usize,
-    /// Keep each document's attributed sentences for `stance compare` (`Some(keep_stopwords)`).
-    pub speech: Option<bool>,
+    /// Keep each document's attributed sentences for `stance compare`, as its options say.
+    pub speech: Option<&'a CompareOptions>,
 }
 
 /// Analyses a corpus with bounded memory; `on_doc` sees every complete document in input order
@@ -229,7 +229,7 @@ pub fn analyze_corpus(
                             let analyzed = pipeline.analyze(job.doc);
                             let mut summary =
                                 DocSummary::new(&analyzed, job.bytes, themes, actors, group_by);
-                            summary.speech = speech.map(|keep| DocSpeech::of(&analyzed, keep));
+                            summary.speech = speech.map(|opts| DocSpeech::of(&analyzed, opts));
                             drop(analyzed);
                             done.push(Done {
                                 seq: job.seq,

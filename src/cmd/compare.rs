@@ -50,12 +50,22 @@ pub struct CompareArgs {
 /// Runs `stance compare`.
 pub fn run(args: CompareArgs) -> anyhow::Result<ExitCode> {
     let pipeline = args.common.pipeline()?;
+    let opts = CompareOptions {
+        actors: args.actor,
+        top: args.top,
+        replicates: args.bootstrap.max(1),
+        seed: args.seed,
+        min_sentences: args.min_sentences,
+        keep_stopwords: args.keep_stopwords,
+        explain: args.common.explain,
+        ..CompareOptions::default()
+    };
     let settings = CorpusSettings {
         read: args.corpus.options(),
         group_by: None,
         top: 0,
         jobs: batch::jobs(&args.common),
-        speech: Some(args.keep_stopwords),
+        speech: Some(&opts),
     };
     let mut collector = Collector::default();
     let agg = batch::analyze_with_progress(
@@ -73,16 +83,7 @@ pub fn run(args: CompareArgs) -> anyhow::Result<ExitCode> {
         // nothing could be read: the errors are on stderr, an empty report would only hide them
         return Ok(ExitCode::PartialFailure);
     }
-    let opts = CompareOptions {
-        actors: args.actor,
-        top: args.top,
-        replicates: args.bootstrap.max(1),
-        seed: args.seed,
-        min_sentences: args.min_sentences,
-        keep_stopwords: args.keep_stopwords,
-        ..CompareOptions::default()
-    };
-    let comparison = collector.finish(pipeline.themes(), pipeline.attributor.actors(), &opts);
+    let comparison = collector.finish(&pipeline.matcher, pipeline.attributor.actors(), &opts);
     if !args.common.quiet {
         for m in &comparison.missing {
             eprintln!("stance: warning: no speaker `{m}` found");

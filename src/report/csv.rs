@@ -139,6 +139,24 @@ impl Reporter for Csv {
                 .map_err(to_io)?;
             }
         }
+        for s in c.speakers.iter().filter(|_| c.explained) {
+            for e in &s.explain {
+                w.write_record([
+                    "explain",
+                    &s.actor,
+                    "",
+                    &c.themes[e.theme],
+                    &e.term,
+                    &f(e.score),
+                    "",
+                    "",
+                    &e.hits.to_string(),
+                    "",
+                    "",
+                ])
+                .map_err(to_io)?;
+            }
+        }
         if let Some(p) = &c.pair {
             for (i, theme) in c.themes.iter().enumerate() {
                 let d = &p.differences[i];

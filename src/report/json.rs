@@ -175,13 +175,24 @@ impl Reporter for Json {
             .speakers
             .iter()
             .map(|s| {
-                json!({
+                let mut v = json!({
                     "actor": s.actor, "merged": s.merged, "group": s.group, "documents": s.documents,
                     "sentences": s.sentences, "tokens": s.tokens,
                     "scores": by_theme(&|i| json!(round4(s.scores[i]))),
                     "per_1k_tokens": by_theme(&|i| interval(&s.rates[i], "rate")),
                     "warning": s.warning,
-                })
+                });
+                if c.explained {
+                    v["explain"] = s
+                        .explain
+                        .iter()
+                        .map(|e| {
+                            json!({"theme": c.themes[e.theme], "term": e.term,
+                                   "hits": e.hits, "score": round4(e.score)})
+                        })
+                        .collect();
+                }
+                v
             })
             .collect();
         let difference = c.pair.as_ref().map(|p| {

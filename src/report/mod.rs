@@ -434,6 +434,30 @@ pub fn compare_sections(rep: &CompareReport<'_>) -> Vec<Section> {
             notes: p.warning.iter().cloned().collect(),
         });
     }
+    if c.explained {
+        for s in &c.speakers {
+            out.push(Section {
+                title: format!("Lexicon terms behind the scores of {}", s.actor),
+                header: ["theme", "term", "hits", "score"]
+                    .map(String::from)
+                    .to_vec(),
+                rows: s
+                    .explain
+                    .iter()
+                    .map(|e| {
+                        vec![
+                            c.themes[e.theme].clone(),
+                            e.term.clone(),
+                            e.hits.to_string(),
+                            num(e.score),
+                        ]
+                    })
+                    .collect(),
+                shrink: None,
+                notes: Vec::new(),
+            });
+        }
+    }
     for t in &c.terms {
         out.push(Section {
             title: format!(

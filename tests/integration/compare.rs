@@ -244,3 +244,32 @@ fn kremlin_putin_and_medvedev() {
     assert!(s[1]["sentences"].as_u64().unwrap() > 500, "{}", s[1]);
     assert!(v["difference"]["per_1k_tokens"]["security"]["difference"].is_number());
 }
+
+#[test]
+fn explain_lists_the_terms_behind_every_score() {
+    let v = compare_json(&["--explain"]);
+    for s in v["speakers"].as_array().unwrap() {
+        let terms = s["explain"].as_array().unwrap();
+        assert!(!terms.is_empty(), "{s}");
+        // the terms add up to each theme's score
+        for (theme, score) in s["scores"].as_object().unwrap() {
+            let sum: f64 = terms
+                .iter()
+                .filter(|t| t["theme"] == *theme)
+                .map(|t| t["score"].as_f64().unwrap())
+                .sum();
+            assert!((sum - score.as_f64().unwrap()).abs() < 1e-6, "{theme}: {s}");
+        }
+    }
+    let putin = &v["speakers"][0]["explain"];
+    assert!(
+        putin
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|t| t["term"] == "hegemon*" && t["hits"] == 2),
+        "{putin}"
+    );
+    // without --explain the field is absent
+    assert!(compare_json(&[])["speakers"][0].get("explain").is_none());
+}
