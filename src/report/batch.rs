@@ -491,7 +491,8 @@ fn actor_grid(title: String, themes: &[String], b: &Breakdown) -> Grid {
     if !split.is_empty() {
         notes.push(format!(
             "{} are counted apart (a document that only uses the surname does not say who it \
-             is); an actors file (--actors, with aliases) merges them",
+             is); an actors file (--actors, with aliases) merges them, and `stance compare \
+             --actor SURNAME` counts them together",
             split.join(", ")
         ));
     }
