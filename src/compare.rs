@@ -17,8 +17,10 @@ use std::collections::{BTreeMap, HashMap};
 /// Settings of a comparison.
 #[derive(Clone, Debug)]
 pub struct CompareOptions {
-    /// Speakers to compare, in order; empty: every speaker, by sentences.
+    /// Speakers to compare, in order; empty: the `speakers` with the most sentences.
     pub actors: Vec<String>,
+    /// Without `actors`: how many speakers to compare (most sentences first).
+    pub speakers: usize,
     /// Distinguishing words listed per speaker.
     pub top: usize,
     /// Bootstrap replicates.
@@ -39,6 +41,7 @@ impl Default for CompareOptions {
     fn default() -> Self {
         CompareOptions {
             actors: Vec::new(),
+            speakers: 10,
             top: 10,
             replicates: 2000,
             seed: 42,
@@ -158,6 +161,8 @@ pub struct Comparison {
     pub terms: Vec<SpeakerTerms>,
     /// Requested speakers that were not found.
     pub missing: Vec<String>,
+    /// Without requested actors: speakers not compared beyond the `speakers` with most sentences.
+    pub left_out: usize,
     /// Whether `speakers` carry the terms behind their scores (`--explain`).
     pub explained: bool,
     /// Requested names that several speakers hold, with the leading ones (most sentences first).
@@ -628,6 +633,7 @@ impl Collector {
             words[id as usize] = w;
         }
         let (mut missing, mut ambiguous) = (Vec::new(), Vec::new());
+        let mut left_out = 0;
         // (display name, the speakers merged into it, their sentences)
         let mut chosen: Vec<(String, Vec<String>, Sample)> = Vec::new();
         if opts.actors.is_empty() {
@@ -636,6 +642,10 @@ impl Collector {
                 .map(|(k, s)| (k.clone(), s.sentences()))
                 .collect();
             v.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+            if v.len() > opts.speakers {
+                left_out = v.len() - opts.speakers;
+                v.truncate(opts.speakers);
+            }
             for (k, _) in v {
                 let s = samples[&k].clone();
                 chosen.push((k, Vec::new(), s));
@@ -750,6 +760,7 @@ impl Collector {
             missing,
             ambiguous,
             explained: opts.explain,
+            left_out,
         }
     }
 }

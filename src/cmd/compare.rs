@@ -21,9 +21,12 @@ pub struct CompareArgs {
     #[arg(required = true, value_name = "INPUT")]
     pub inputs: Vec<String>,
     /// A speaker to compare (repeatable; a surname or actors-file alias is enough).
-    /// Default: every speaker, most sentences first. The first two are compared as a pair.
+    /// Default: the --speakers with the most sentences. The first two are compared as a pair.
     #[arg(long, value_name = "NAME")]
     pub actor: Vec<String>,
+    /// Without --actor: how many speakers to compare, most sentences first.
+    #[arg(long, value_name = "N", default_value_t = 10)]
+    pub speakers: usize,
     /// Distinguishing words listed per speaker.
     #[arg(long, value_name = "N", default_value_t = 10)]
     pub top: usize,
@@ -52,6 +55,7 @@ pub fn run(args: CompareArgs) -> anyhow::Result<ExitCode> {
     let pipeline = args.common.pipeline()?;
     let opts = CompareOptions {
         actors: args.actor,
+        speakers: args.speakers,
         top: args.top,
         replicates: args.bootstrap.max(1),
         seed: args.seed,

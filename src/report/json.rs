@@ -226,6 +226,7 @@ impl Reporter for Json {
             "difference": difference,
             "distinctive_terms": terms,
             "missing": c.missing,
+            "speakers_left_out": c.left_out,
             "ambiguous": c.ambiguous.iter().map(|(m, names)| json!({"name": m, "speakers": names})).collect::<Vec<_>>(),
         });
         write_value(out, &v)

@@ -362,6 +362,12 @@ pub fn compare_sections(rep: &CompareReport<'_>) -> Vec<Section> {
             .iter()
             .map(|m| format!("not found among the speakers: {m}")),
     );
+    if c.left_out > 0 {
+        notes.push(format!(
+            "{} more speaker(s) with fewer sentences not compared: --speakers N or --actor NAME",
+            c.left_out
+        ));
+    }
     notes.extend(c.ambiguous.iter().map(|(m, names)| {
         format!(
             "`{m}` is a name of several speakers ({}): name one of them",

@@ -212,6 +212,10 @@ fn a_surname_takes_in_the_documents_that_give_only_the_surname() {
         v["ambiguous"][0]["speakers"],
         serde_json::json!(["George Bush", "George W. Bush"])
     );
+    // without --actor: the --speakers with the most sentences, and how many were left out
+    let top = corpus_compare(&[folder, "--speakers", "2"]);
+    assert_eq!(top["speakers"].as_array().unwrap().len(), 2);
+    assert_eq!(top["speakers_left_out"], 3);
     // asked for by its full name, the speaker still takes in the surname-only document
     let full = corpus_compare(&[folder, "--actor", "Vladimir Putin"]);
     assert_eq!(full["speakers"][0], v["speakers"][0]);
