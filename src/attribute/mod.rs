@@ -801,6 +801,15 @@ impl Attributor {
             }
             return Some(pronoun_subject(w, g, ke));
         }
+        // "according to him," (but "according to her spokesman" or "her “clawback” plan" is a
+        // noun phrase)
+        if let Some(g) = names::object_pronoun(w)
+            && toks
+                .get(ke + 1)
+                .is_none_or(|n| matches!(n.kind, TokKind::Comma | TokKind::Other))
+        {
+            return Some(pronoun_subject(w, g, ke));
+        }
         if is_capitalized(w) {
             let mut e = ke;
             while e < toks.len() && e < ke + 8 && self.run_word(text, toks, e) {

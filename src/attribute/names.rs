@@ -758,6 +758,16 @@ pub(crate) fn pronoun(w: &str) -> Option<char> {
     }
 }
 
+/// The gender of an object pronoun as a source: "according to him / her / them".
+pub(crate) fn object_pronoun(w: &str) -> Option<char> {
+    match w {
+        "him" => Some('m'),
+        "her" => Some('f'),
+        "them" => Some('p'),
+        _ => None,
+    }
+}
+
 /// Strips leading stop words, titles and modifiers from a run of capitalised words; returns the
 /// index range of the name inside `words`, or `None` when nothing but titles is left (the run is a
 /// title reference such as "the President").
