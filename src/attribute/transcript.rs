@@ -70,6 +70,13 @@ const NOT_LABELS: &[&str] = &[
     "Text",
 ];
 
+/// Steps of a list, labels only when alone ("Third: as I have reported to you, ...", "Next:
+/// further ..."), not in "First Deputy Prime Minister Igor Shuvalov:".
+const STEPS: &[&str] = &[
+    "First", "Firstly", "Second", "Secondly", "Third", "Thirdly", "Fourth", "Fifth", "Next",
+    "Finally", "Lastly",
+];
+
 /// A label at `text[start..]` (a paragraph start), reading at most up to `end`.
 pub(crate) fn label_at(text: &str, start: usize, end: usize, toks: &mut Vec<Tok>) -> Option<Label> {
     // a label is short: look at the first 120 bytes only
@@ -87,12 +94,14 @@ pub(crate) fn label_at(text: &str, start: usize, end: usize, toks: &mut Vec<Tok>
         return None;
     }
     tokenize(text, start, colon, toks);
-    if toks.is_empty() || toks.len() > 12 {
+    if toks.is_empty() || toks.len() > 16 {
         return None;
     }
     let mut words: Vec<&str> = Vec::with_capacity(8);
     let mut in_paren = false;
     let mut parenthetical = false;
+    // "Alexei Kudrin, Chairman of the Accounts Chamber:": the name is what comes before the comma
+    let mut before_comma = None;
     for t in toks.iter() {
         let w = &text[t.start..t.end];
         match t.kind {
@@ -111,14 +120,31 @@ pub(crate) fn label_at(text: &str, start: usize, end: usize, toks: &mut Vec<Tok>
                 }
                 words.push(w);
             }
-            TokKind::Possessive | TokKind::Comma => {}
+            TokKind::Comma => {
+                before_comma.get_or_insert(words.len());
+            }
+            TokKind::Possessive => {}
             _ => return None,
         }
+    }
+    // a name before the comma, and a title after it ("Alexei Kudrin, Chairman of the Accounts
+    // Chamber:"); a comma inside a title ("Construction, Housing and Utilities Minister Mikhail
+    // Men:") leaves the words as they are
+    if let Some(k) = before_comma.filter(|&k| {
+        (2..=4).contains(&k)
+            && words[..k]
+                .iter()
+                .all(|w| is_capitalized(w) && !is_title(w) && !is_name_connector(w))
+    }) {
+        words.truncate(k);
+    } else if before_comma.is_some() && toks.len() > 12 {
+        return None;
     }
     if words.is_empty()
         || words.len() > 7
         || !is_capitalized(words[0])
         || NOT_LABELS.iter().any(|n| n.eq_ignore_ascii_case(words[0]))
+        || (words.len() == 1 && STEPS.contains(&words[0]))
     {
         return None;
     }
@@ -164,6 +190,23 @@ mod tests {
         );
         assert_eq!(label("Q: Why?").as_deref(), Some("Q"));
         assert_eq!(label("Question: Why?").as_deref(), Some("Question"));
+        assert_eq!(
+            label("Alexei Kudrin, Chairman of the Accounts Chamber: Thank you.").as_deref(),
+            Some("Alexei Kudrin")
+        );
+        assert_eq!(
+            label("Third: we have begun to transition.").as_deref(),
+            None
+        );
+        assert_eq!(
+            label("First Deputy Prime Minister Igor Shuvalov: Yes.").as_deref(),
+            Some("Igor Shuvalov")
+        );
+        assert_eq!(
+            label("Construction, Housing and Utilities Minister Mikhail Men: Thank you.")
+                .as_deref(),
+            Some("Mikhail Men")
+        );
         assert_eq!(label("He said the following: we agree.").as_deref(), None);
         assert_eq!(label("Note: all times local.").as_deref(), None);
         assert_eq!(label("At 10:30 the talks began.").as_deref(), None);
