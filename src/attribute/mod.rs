@@ -1812,7 +1812,8 @@ fn fullest_form(
             } else if matches!(w.trim_end_matches('.'), "Ms" | "Mrs" | "Miss") {
                 gender = gender.or(Some('f'));
             }
-            // "President of the Russian Federation Vladimir Putin": the name starts after it
+            // "President of the Russian Federation Vladimir Putin", "Presidents Vladimir Putin and
+            // ...": the name starts after it
             if names::is_institution(w) {
                 break;
             }

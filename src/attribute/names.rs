@@ -210,7 +210,6 @@ pub(crate) fn is_title(w: &str) -> bool {
     matches!(
         std::str::from_utf8(lower).unwrap_or(""),
         "president"
-            | "presidents"
             | "excellency"
             | "excellencies"
             | "majesty"
@@ -586,8 +585,9 @@ pub(crate) fn is_name_connector(w: &str) -> bool {
 }
 
 /// Nouns that end the name of an institution, a place or an occasion ("the Russian Federation",
-/// "the Executive Office", "the Tver Region", "Russia Day"): a run of capitalised words before a
-/// person's name stops at one, as it is never a given name.
+/// "the Executive Office", "the Tver Region", "Russia Day"), and plural heads ("Presidents Vladimir
+/// Putin and Xi Jinping"): a run of capitalised words before a person's name stops at one, as it
+/// is never a given name.
 pub(crate) fn is_institution(w: &str) -> bool {
     matches!(
         w,
@@ -629,6 +629,9 @@ pub(crate) fn is_institution(w: &str) -> bool {
             | "Province"
             | "Forum"
             | "Summit"
+            | "Presidents"
+            | "Leaders"
+            | "Ministers"
     )
 }
 
