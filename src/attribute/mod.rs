@@ -815,7 +815,14 @@ impl Attributor {
             while e < toks.len() && e < ke + 8 && self.run_word(text, toks, e) {
                 e += 1;
             }
-            return self.name_subject(text, toks, ke, e).map(|s| (s, ke));
+            // "according to Russian law enforcement agencies": a nationality before lower-case
+            // words opens a noun phrase, it is not a name
+            let adjective = e == ke + 1
+                && names::is_modifier(w)
+                && toks.get(e).is_some_and(|n| n.kind == TokKind::Word);
+            if !adjective {
+                return self.name_subject(text, toks, ke, e).map(|s| (s, ke));
+            }
         }
         // "said former Massachusetts congressman Barney Frank": lower-case modifiers, then a
         // name that closes the clause
