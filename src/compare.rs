@@ -12,7 +12,7 @@ use crate::analyze::{AnalyzedDocument, AnalyzedSentence};
 use crate::attribute::Actors;
 use crate::matcher::Matcher;
 use serde::Serialize;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 /// Settings of a comparison.
 #[derive(Clone, Debug)]
@@ -550,10 +550,17 @@ fn split_words(s: &str) -> impl Iterator<Item = &str> {
 }
 
 /// Speakers' samples, fed one document at a time in input order (the bootstrap draws sentences
-/// by position, so the order is part of the result).
+/// by position, so the order is part of the result). With requested names, only the speakers that
+/// share a word with one of them (or with an actors-file name they are an alias of) keep their
+/// sentences; the others are only counted, which is all that name resolution needs, so memory
+/// follows the speakers compared, not the corpus.
 #[derive(Default)]
 pub struct Collector {
     samples: BTreeMap<String, Sample>,
+    /// Sentences of every speaker.
+    counts: BTreeMap<String, usize>,
+    /// Lower-case words a kept speaker's name must share; `None`: keep every speaker.
+    keep: Option<BTreeSet<String>>,
     /// Every content word seen, numbered in order of appearance.
     vocab: HashMap<String, u32>,
     /// Occurrences of each word over all sentences, narration included (the prior), by number.
@@ -561,7 +568,39 @@ pub struct Collector {
     documents: u32,
 }
 
+/// The lower-case words of a name.
+fn name_words(name: &str) -> impl Iterator<Item = String> + '_ {
+    name.split_whitespace().map(str::to_lowercase)
+}
+
 impl Collector {
+    /// A collector for the speakers `opts` asks for (every speaker when it names none).
+    pub fn new(opts: &CompareOptions, actors: &Actors) -> Self {
+        let keep = (!opts.actors.is_empty()).then(|| {
+            let mut keep = BTreeSet::new();
+            for want in &opts.actors {
+                keep.extend(name_words(want));
+                let lw = want.to_lowercase();
+                for a in &actors.actors {
+                    if a.aliases.iter().any(|x| x.to_lowercase() == lw) {
+                        keep.extend(name_words(&a.name));
+                    }
+                }
+            }
+            keep
+        });
+        Collector {
+            keep,
+            ..Collector::default()
+        }
+    }
+
+    fn keeps(&self, speaker: &str) -> bool {
+        self.keep
+            .as_ref()
+            .is_none_or(|k| name_words(speaker).any(|w| k.contains(&w)))
+    }
+
     fn word_id(&mut self, w: &str) -> u32 {
         if let Some(&id) = self.vocab.get(w) {
             return id;
@@ -583,6 +622,10 @@ impl Collector {
         let doc = self.documents;
         self.documents += 1;
         for s in &d.sentences {
+            *self.counts.entry(s.speaker.clone()).or_default() += 1;
+            if !self.keeps(&s.speaker) {
+                continue;
+            }
             let ids: Vec<u32> = split_words(&d.words[s.words.clone()])
                 .map(|w| self.word_id(w))
                 .collect();
@@ -610,7 +653,7 @@ pub fn compare(
     actors: &Actors,
     opts: &CompareOptions,
 ) -> Comparison {
-    let mut c = Collector::default();
+    let mut c = Collector::new(opts, actors);
     for d in docs {
         c.add(&DocSpeech::of(d, opts));
     }
@@ -624,6 +667,7 @@ impl Collector {
         let nt = themes.len();
         let Collector {
             samples,
+            counts,
             vocab,
             background,
             ..
@@ -652,10 +696,15 @@ impl Collector {
             }
         } else {
             for want in &opts.actors {
-                match resolve(want, &samples, actors) {
+                match resolve(want, &counts, actors) {
                     Ok((name, _)) if chosen.iter().any(|c| c.0 == name) => {}
                     Ok((name, merged)) => {
-                        let mut s = samples[&name].clone();
+                        // every speaker resolve can return shares a word with `want`, so was kept
+                        let mut s = samples.get(&name).cloned().unwrap_or_default();
+                        let merged: Vec<String> = merged
+                            .into_iter()
+                            .filter(|m| samples.contains_key(m))
+                            .collect();
                         for m in &merged {
                             s.absorb(&samples[m], nt);
                         }
@@ -774,23 +823,23 @@ impl Collector {
 /// `Err(Some(names))`: the word belongs to several speakers.
 fn resolve(
     want: &str,
-    samples: &BTreeMap<String, Sample>,
+    counts: &BTreeMap<String, usize>,
     actors: &Actors,
 ) -> Result<(String, Vec<String>), Option<Vec<String>>> {
     let lw = want.to_lowercase();
     let alias = actors
         .actors
         .iter()
-        .find(|a| a.aliases.iter().any(|x| x.to_lowercase() == lw) && samples.contains_key(&a.name))
+        .find(|a| a.aliases.iter().any(|x| x.to_lowercase() == lw) && counts.contains_key(&a.name))
         .map(|a| a.name.clone());
     let has_word = |name: &str, w: &str| name.to_lowercase().split_whitespace().any(|x| x == w);
     // the longer speaker that holds word `w`: Ok(None) when none, Err(the candidates) when no
     // one of them has nine in ten of their sentences
     let longer = |w: &str| -> Result<Option<String>, Vec<String>> {
-        let mut c: Vec<(&String, usize)> = samples
+        let mut c: Vec<(&String, usize)> = counts
             .iter()
             .filter(|(k, _)| k.contains(' ') && has_word(k, w))
-            .map(|(k, s)| (k, s.sentences()))
+            .map(|(k, n)| (k, *n))
             .collect();
         c.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
         let total: usize = c.iter().map(|x| x.1).sum();
@@ -800,11 +849,11 @@ fn resolve(
             _ => Err(c.iter().take(5).map(|x| x.0.clone()).collect()),
         }
     };
-    let name = if samples.contains_key(want) {
+    let name = if counts.contains_key(want) {
         want.to_string()
     } else if let Some(a) = alias {
         a
-    } else if let Some(k) = samples.keys().find(|k| k.to_lowercase() == lw) {
+    } else if let Some(k) = counts.keys().find(|k| k.to_lowercase() == lw) {
         k.clone()
     } else {
         match longer(&lw) {
@@ -819,7 +868,7 @@ fn resolve(
         Ok(Some(k)) if !name.contains(' ') => k,
         _ => name,
     };
-    let merged = samples
+    let merged = counts
         .keys()
         .filter(|k| !k.contains(' ') && **k != name && has_word(&name, &k.to_lowercase()))
         .filter(|k| longer(&k.to_lowercase()) == Ok(Some(name.clone())))

@@ -71,7 +71,7 @@ pub fn run(args: CompareArgs) -> anyhow::Result<ExitCode> {
         jobs: batch::jobs(&args.common),
         speech: Some(&opts),
     };
-    let mut collector = Collector::default();
+    let mut collector = Collector::new(&opts, pipeline.attributor.actors());
     let agg = batch::analyze_with_progress(
         &pipeline,
         &args.inputs,
