@@ -11,7 +11,9 @@
 //!    most recent name), and title references ("the Russian president") to the actor introduced
 //!    with that title;
 //! 4. **quote**: a sentence mostly inside quotation marks ([`quotes`]) takes the speaker of its
-//!    quotation, found in any sentence the quotation touches;
+//!    quotation, found in any sentence the quotation touches, else in the sentence right before
+//!    it: a lead-in ending in `:`, or, for a quotation opening a paragraph, the end of the
+//!    previous paragraph when that is quoted or explicitly attributed;
 //! 5. **headline**: a title line "..., says NAME";
 //! 6. **carried**: an unattributed sentence continues the previous sentence's speaker within its
 //!    paragraph.
@@ -2339,8 +2341,10 @@ fn is_all_caps(line: &str) -> bool {
 }
 
 /// A quotation opening a paragraph right after a paragraph that ends in somebody's quotation
-/// continues it (newspapers run one speaker's quote over paragraphs, each opening with a mark):
-/// that speaker and the sentence it came from.
+/// continues it (newspapers run one speaker's quote over paragraphs, each opening with a mark),
+/// and one right after a paragraph that ends in an explicit cue ("NAME said") gives those words
+/// ("Trump said the wall would be built.\n“We will build it.”"): that speaker and the sentence
+/// it came from.
 fn continued_quote(
     text: &str,
     sentences: &[Sentence],
@@ -2362,7 +2366,8 @@ fn continued_quote(
     }
     let prev = out.get(j - 1)?;
     let speaker = prev.speaker.clone()?;
-    touches_quote(&sentences[j - 1], quoted).then(|| (speaker, prev.antecedent.unwrap_or(j - 1)))
+    (touches_quote(&sentences[j - 1], quoted) || prev.kind == AttributionKind::Explicit)
+        .then(|| (speaker, prev.antecedent.unwrap_or(j - 1)))
 }
 
 /// Does any quoted interval overlap the sentence?
