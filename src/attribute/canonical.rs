@@ -1,0 +1,403 @@
+//! Canonical speaker names: the actors file's name, else the fullest form the document gives
+//! ("Putin" → "Vladimir Putin", "Wang" → "Wang Yi"), found by scanning the text for each new name
+//! or, in a long document, through an index of its capitalised words built once.
+
+use super::names::{self, is_capitalized, is_stop, is_title};
+use super::{Attributor, Doc, FastMap, is_word_char, is_word_char_at, is_word_char_before};
+use crate::segment::Sentence;
+
+impl Attributor {
+    /// The canonical form of a name: the actors file's name, else the fullest form seen in the
+    /// document; with a gender when known ('m', 'f', 'u').
+    pub(super) fn canonical(
+        &self,
+        doc: &mut Doc,
+        name: &str,
+        gender: Option<char>,
+    ) -> (String, char) {
+        if let Some(c) = doc.canon.get(name) {
+            return c.clone();
+        }
+        // the actors file, when there is one
+        let actor = (!self.alias.is_empty())
+            .then(|| name.to_lowercase())
+            .and_then(|lower| {
+                self.alias.get(&lower).copied().or_else(|| {
+                    let last = lower.rsplit(' ').next().unwrap_or("");
+                    match self.surname.get(last).map(Vec::as_slice) {
+                        Some([one]) => Some(*one),
+                        _ => None,
+                    }
+                })
+            });
+        let result = if let Some(ai) = actor {
+            let a = &self.actors.actors[ai];
+            let g = match a.gender.as_deref() {
+                Some("male") => 'm',
+                Some("female") => 'f',
+                Some("plural") => 'p',
+                Some("neuter") => 'n',
+                _ => gender.unwrap_or('u'),
+            };
+            (a.name.clone(), g)
+        } else {
+            let (text, sentences) = (doc.text, doc.sentences);
+            // a short document is scanned per name (memmem); a long one indexed once, as a scan
+            // per name made attribution quadratic in document length
+            let index = (text.len() > INDEX_MIN_BYTES)
+                .then(|| &*doc.names.get_or_insert_with(|| NameIndex::build(text)));
+            let (full, g) = fullest_form(text, sentences, index, name);
+            let full = if full.split(' ').count() > name.split(' ').count() {
+                // the fuller form may itself be an actor's alias
+                match (!self.alias.is_empty())
+                    .then(|| self.alias.get(&full.to_lowercase()))
+                    .flatten()
+                {
+                    Some(&ai) => self.actors.actors[ai].name.clone(),
+                    None => full,
+                }
+            } else {
+                name.to_string()
+            };
+            (full, gender.or(g).unwrap_or('u'))
+        };
+        if !doc.canon.contains_key(&result.0) {
+            doc.canon.insert(result.0.clone(), result.clone());
+        }
+        doc.canon.insert(name.to_string(), result.clone());
+        result
+    }
+}
+
+/// The fullest form of `name` in the text: "Putin" → "Vladimir Putin" (a longer capitalised run
+/// ending with the name), or "Wang" → "Wang Yi" (beginning with it) when no run ends with it.
+/// Headings are skipped (Title Case would glue words on). Also the gender from "Mr"/"Ms".
+fn fullest_form(
+    text: &str,
+    sentences: &[Sentence],
+    index: Option<&NameIndex>,
+    name: &str,
+) -> (String, Option<char>) {
+    let last = name.rsplit(' ').next().unwrap_or(name);
+    let first = name.split(' ').next().unwrap_or(name);
+    let n_words = name.split(' ').count();
+    let mut best_suffix: Option<(usize, String)> = None;
+    let mut best_prefix: Option<(usize, String)> = None;
+    let mut gender = None;
+    let b = text.as_bytes();
+    let scanned: Vec<usize>;
+    let at: &[usize] = match index.and_then(|ix| ix.get(last)) {
+        Some(at) => at,
+        None => {
+            scanned = memchr::memmem::find_iter(b, last.as_bytes()).collect();
+            &scanned
+        }
+    };
+    // `at` ascends, so the sentence of each occurrence is found by galloping forward from the
+    // previous one (a binary search over a long document's sentences per occurrence was slow)
+    let mut si = 0;
+    for &p in at {
+        let e = p + last.len();
+        if (p > 0 && is_word_char_before(text, p)) || (e < b.len() && is_word_char_at(text, e)) {
+            continue;
+        }
+        let mut step = 1;
+        while si + step < sentences.len() && sentences[si + step].end <= p {
+            si += step;
+            step *= 2;
+        }
+        let hi = (si + step + 1).min(sentences.len());
+        si += sentences[si..hi].partition_point(|s| s.end <= p);
+        let Some(s) = sentences.get(si) else { break };
+        if s.title || s.start > p {
+            continue;
+        }
+        // words before, within the sentence
+        let mut words_before: [&str; 3] = [""; 3];
+        let mut n_before = 0;
+        let mut at = p;
+        // the run ended at a capitalised word that is no title ("Russian Federation Vladimir
+        // Putin", "His Excellency Vladimir Putin"): the words taken belong to an office or a
+        // phrase run into the name, not to the name
+        let mut blocked = false;
+        while n_before < 3 {
+            let seg = &text[s.start..at];
+            let trimmed = seg.trim_end();
+            if trimmed.len() == seg.len() {
+                break; // no space: punctuation or start
+            }
+            // the word before: back to the previous space, by bytes while they are ASCII
+            let tb = trimmed.as_bytes();
+            let mut w_start = tb.len();
+            while w_start > 0 && tb[w_start - 1] < 0x80 && !tb[w_start - 1].is_ascii_whitespace() {
+                w_start -= 1;
+            }
+            if w_start > 0 && tb[w_start - 1] >= 0x80 {
+                w_start = trimmed
+                    .char_indices()
+                    .rev()
+                    .find(|(_, c)| c.is_whitespace())
+                    .map(|(x, c)| x + c.len_utf8())
+                    .unwrap_or(0);
+            }
+            let w = &trimmed[w_start..];
+            // a lower-case word ends the run (checked first: it is the common case, and Mr, Ms,
+            // Sir are capitalised)
+            if !is_capitalized(w) {
+                break;
+            }
+            if matches!(w.trim_end_matches('.'), "Mr" | "Sir") {
+                gender = gender.or(Some('m'));
+            } else if matches!(w.trim_end_matches('.'), "Ms" | "Mrs" | "Miss") {
+                gender = gender.or(Some('f'));
+            }
+            // "President of the Russian Federation Vladimir Putin", "Presidents Vladimir Putin and
+            // ...": the name starts after it
+            if names::is_institution(w) {
+                break;
+            }
+            if is_stop(w)
+                || names::is_modifier(w)
+                || !w
+                    .chars()
+                    .all(|c| c.is_alphanumeric() || c == '-' || c == '.')
+            {
+                blocked = true;
+                break;
+            }
+            // "President of Turkey Recep Tayyip Erdogan": "Turkey" is not part of the name
+            let before_w = trimmed[..w_start].trim_end();
+            if before_w.ends_with(" of") || before_w.ends_with(" the") || is_title(w) {
+                break;
+            }
+            words_before[n_before] = w;
+            n_before += 1;
+            at = s.start + w_start;
+        }
+        // the full form must contain the whole name: check the words up to p (joined only when
+        // it could beat the best so far)
+        // two words before a full name are another name or an office run into it ("Megyn Kelly
+        // Vladimir Putin could not ...", "Head of the Federal Taxation Service Mikhail
+        // Mishustin:"), not a fuller form of it; a one-word name may grow to four ("Civil
+        // Aviation Safety Authority")
+        let n_cand = n_before + 1;
+        if n_cand > n_words
+            && !blocked
+            && (n_words == 1 || n_cand <= 3)
+            && best_suffix.as_ref().is_none_or(|b| n_cand > b.0)
+        {
+            let mut cand_s = String::new();
+            for w in words_before[..n_before].iter().rev() {
+                cand_s.push_str(w);
+                cand_s.push(' ');
+            }
+            cand_s.push_str(last);
+            if cand_s.ends_with(name) {
+                best_suffix = Some((n_cand, cand_s));
+            }
+        }
+        // "Wang" → "Wang Yi": a single-word name followed by one capitalised word
+        if n_words == 1 && first == last {
+            let rest = &text[e..s.end.max(e)];
+            if let Some(r) = rest.strip_prefix(' ') {
+                let w_end = r
+                    .find(|c: char| !(c.is_alphanumeric() || c == '-'))
+                    .unwrap_or(r.len());
+                let w = &r[..w_end];
+                let after = r[w_end..].chars().next();
+                if is_capitalized(w)
+                    && !is_stop(w)
+                    && !is_title(w)
+                    && w.len() > 1
+                    && !after.is_some_and(|c| c == '\'' || c == '\u{2019}' || c.is_alphanumeric())
+                {
+                    let c = (2, format!("{last} {w}"));
+                    if best_prefix.is_none() {
+                        best_prefix = Some(c);
+                    }
+                }
+            }
+        }
+    }
+    let best = best_suffix
+        .or(best_prefix)
+        .map(|b| b.1)
+        .unwrap_or_else(|| name.to_string());
+    (best, gender)
+}
+
+/// Documents up to this size are scanned for each new name instead of indexed: a SIMD scan of a
+/// few pages costs less than hashing every capitalised word.
+const INDEX_MIN_BYTES: usize = 32 * 1024;
+
+/// The start of every capitalised word of a document, by word: one pass over the text replaces a
+/// scan of the whole document per new name, which made attribution quadratic in document length.
+pub(super) struct NameIndex<'a> {
+    at: FastMap<&'a str, Vec<usize>>,
+}
+
+impl<'a> NameIndex<'a> {
+    fn build(text: &'a str) -> Self {
+        let b = text.as_bytes();
+        let mut at: FastMap<&'a str, Vec<usize>> = FastMap::default();
+        let mut i = 0;
+        // only capitalised words are wanted: skip bytes cheaply until an upper-case ASCII letter
+        // or a non-ASCII lead byte, then check that it starts a word
+        while i < b.len() {
+            // eight bytes at a time while none is a candidate
+            if let Some(w) = b.get(i..i + 8) {
+                let hits = upper_or_lead(u64::from_le_bytes(w.try_into().expect("8 bytes")));
+                if hits == 0 {
+                    i += 8;
+                    continue;
+                }
+                i += hits.trailing_zeros() as usize / 8;
+            }
+            let x = b[i];
+            if !(x.is_ascii_uppercase() || x >= 0xC0) {
+                i += 1;
+                continue;
+            }
+            let c = text[i..].chars().next().unwrap_or(' ');
+            if !c.is_uppercase() || (i > 0 && is_word_char_before(text, i)) {
+                i += c.len_utf8();
+                continue;
+            }
+            let mut e = i + c.len_utf8();
+            while let Some(&y) = b.get(e) {
+                if y < 0x80 {
+                    if !(y.is_ascii_alphanumeric() || y == b'-' || y == b'_') {
+                        break;
+                    }
+                    e += 1;
+                } else {
+                    let d = text[e..].chars().next().unwrap_or(' ');
+                    if !is_word_char(d) {
+                        break;
+                    }
+                    e += d.len_utf8();
+                }
+            }
+            at.entry(&text[i..e]).or_default().push(i);
+            i = e;
+        }
+        NameIndex { at }
+    }
+
+    /// The starts of `word` as a whole word, in order; `None` when `word` is not one capitalised
+    /// word (the caller then scans the text).
+    fn get(&self, word: &str) -> Option<&[usize]> {
+        if !word.starts_with(char::is_uppercase) || !word.chars().all(is_word_char) {
+            return None;
+        }
+        Some(self.at.get(word).map_or(&[][..], Vec::as_slice))
+    }
+}
+
+/// A mask with the high bit set in every byte of `v` that is an ASCII capital or a UTF-8 lead
+/// byte of a two-or-more-byte character (0xC0 and up): SWAR, no byte borrows from its neighbour.
+fn upper_or_lead(v: u64) -> u64 {
+    const H: u64 = 0x8080_8080_8080_8080;
+    const L: u64 = 0x0101_0101_0101_0101;
+    let lead = v & (v << 1) & H;
+    let ge_a = (v | H).wrapping_sub(L * 0x41);
+    let ge_after_z = (v | H).wrapping_sub(L * 0x5B);
+    let upper = ge_a & !ge_after_z & !v & H;
+    lead | upper
+}
+
+#[cfg(test)]
+mod name_index_tests {
+    use super::*;
+
+    fn speakers(text: &str) -> Vec<Option<String>> {
+        let sentences = crate::segment::sentences(text);
+        let atts = Attributor::new(None).attribute(text, &sentences);
+        atts.into_iter().map(|a| a.speaker).collect()
+    }
+
+    #[test]
+    fn a_full_name_does_not_absorb_a_name_run_into_it() {
+        // a transcript label that lost its colon must not rename every turn of Vladimir Putin
+        let t = "Interview.\n\nMegyn Kelly: Good evening.\n\nVladimir Putin: Fine.\n\n\
+                 Megyn Kelly Vladimir Putin could not order an investigation?\n\n\
+                 Vladimir Putin: I could.\n";
+        let sp = speakers(t);
+        assert_eq!(sp[2].as_deref(), Some("Vladimir Putin"), "{sp:?}");
+        assert_eq!(
+            sp.last().unwrap().as_deref(),
+            Some("Vladimir Putin"),
+            "{sp:?}"
+        );
+        // an office run into a name: "Head of the Federal Taxation Service Mikhail Mishustin"
+        let t = "Federal Taxation Service Mikhail Mishustin said revenue grew. \
+                 Mikhail Mishustin added that it would grow again.";
+        assert_eq!(speakers(t)[1].as_deref(), Some("Mikhail Mishustin"));
+        // but a one-word name still takes its fullest form, and a two-word one grows by one
+        let t = "Russian President Vladimir Putin met Wang. Putin said that it went well.";
+        assert_eq!(speakers(t)[1].as_deref(), Some("Vladimir Putin"));
+        let t = "Ali Akbar Velayati spoke first. Akbar Velayati said that it went well.";
+        assert_eq!(speakers(t)[1].as_deref(), Some("Ali Akbar Velayati"));
+    }
+
+    #[test]
+    fn swar_mask_marks_capitals_and_lead_bytes_only() {
+        for x in 0..=255u8 {
+            for pos in 0..8 {
+                let mut w = [b'a'; 8];
+                w[pos] = x;
+                let m = upper_or_lead(u64::from_le_bytes(w));
+                let want = x.is_ascii_uppercase() || x >= 0xC0;
+                assert_eq!(m != 0, want, "byte {x:#x} at {pos}");
+                if want {
+                    assert_eq!(m.trailing_zeros() as usize / 8, pos);
+                }
+            }
+        }
+    }
+
+    /// The index must find exactly what a scan of the text for the whole word finds.
+    fn scanned(text: &str, w: &str) -> Vec<usize> {
+        text.match_indices(w)
+            .map(|(p, _)| p)
+            .filter(|&p| {
+                let e = p + w.len();
+                let before = p > 0 && is_word_char_before(text, p);
+                let after = e < text.len() && is_word_char_at(text, e);
+                !before && !after
+            })
+            .collect()
+    }
+
+    #[test]
+    fn index_agrees_with_a_scan() {
+        let text = "José Manuel Barroso met Jean-Claude Juncker. Barroso said: «Juncker agrees». \
+                    McDonald's iPhone O'Neill Ólafur Grímsson (Grímsson) and _Putin Putin-Medvedev \
+                    Putin. ПУТИН Путин сказал. Barroso";
+        let ix = NameIndex::build(text);
+        for w in [
+            "José",
+            "Barroso",
+            "Jean-Claude",
+            "Juncker",
+            "McDonald",
+            "Ólafur",
+            "Grímsson",
+            "Putin",
+            "Putin-Medvedev",
+            "Путин",
+            "ПУТИН",
+            "Phone",
+            "Neill",
+            "Nobody",
+        ] {
+            assert_eq!(
+                ix.get(w).map(<[usize]>::to_vec),
+                Some(scanned(text, w)),
+                "{w}"
+            );
+        }
+        // not one capitalised word: the caller scans instead
+        assert!(ix.get("O'Neill").is_none() && ix.get("said").is_none());
+    }
+}
