@@ -230,8 +230,8 @@ impl Sample {
 
     /// The sentences of `other` after its own, and the union of their documents.
     fn absorb(&mut self, other: &Sample, themes: usize) {
+        let zeros = vec![0.0; themes];
         for i in 0..other.sentences() {
-            let zeros = vec![0.0; themes];
             let s = other.scores_of(i, themes).unwrap_or(&zeros);
             self.push(other.tokens[i] as usize, s);
         }
@@ -610,9 +610,7 @@ impl Collector {
         self.background.push(0);
         id
     }
-}
 
-impl Collector {
     /// Adds a document.
     pub fn add(&mut self, d: &DocSpeech) {
         for w in split_words(&d.words) {
@@ -644,23 +642,7 @@ impl Collector {
             }
         }
     }
-}
 
-/// Compares the speakers of analysed documents.
-pub fn compare(
-    docs: &[AnalyzedDocument],
-    matcher: &Matcher,
-    actors: &Actors,
-    opts: &CompareOptions,
-) -> Comparison {
-    let mut c = Collector::new(opts, actors);
-    for d in docs {
-        c.add(&DocSpeech::of(d, opts));
-    }
-    c.finish(matcher, actors, opts)
-}
-
-impl Collector {
     /// The comparison of what was added.
     pub fn finish(self, matcher: &Matcher, actors: &Actors, opts: &CompareOptions) -> Comparison {
         let themes = matcher.themes();
@@ -812,6 +794,20 @@ impl Collector {
             left_out,
         }
     }
+}
+
+/// Compares the speakers of analysed documents.
+pub fn compare(
+    docs: &[AnalyzedDocument],
+    matcher: &Matcher,
+    actors: &Actors,
+    opts: &CompareOptions,
+) -> Comparison {
+    let mut c = Collector::new(opts, actors);
+    for d in docs {
+        c.add(&DocSpeech::of(d, opts));
+    }
+    c.finish(matcher, actors, opts)
 }
 
 /// A requested name → the speaker found, and the one-word speakers merged into it: exact, an
