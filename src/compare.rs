@@ -557,8 +557,8 @@ fn split_words(s: &str) -> impl Iterator<Item = &str> {
 #[derive(Default)]
 pub struct Collector {
     samples: BTreeMap<String, Sample>,
-    /// Sentences of every speaker.
-    counts: BTreeMap<String, usize>,
+    /// Sentences of every speaker, and whether its sentences are kept.
+    counts: BTreeMap<String, (usize, bool)>,
     /// Lower-case words a kept speaker's name must share; `None`: keep every speaker.
     keep: Option<BTreeSet<String>>,
     /// Every content word seen, numbered in order of appearance.
@@ -613,21 +613,37 @@ impl Collector {
 
     /// Adds a document.
     pub fn add(&mut self, d: &DocSpeech) {
-        for w in split_words(&d.words) {
-            let id = self.word_id(w);
-            self.background[id as usize] += 1;
-        }
+        // every word numbered once, with where it starts in `d.words`
+        let ids: Vec<(usize, u32)> = split_words(&d.words)
+            .map(|w| {
+                let id = self.word_id(w);
+                self.background[id as usize] += 1;
+                (w.as_ptr() as usize - d.words.as_ptr() as usize, id)
+            })
+            .collect();
         let doc = self.documents;
         self.documents += 1;
         for s in &d.sentences {
-            *self.counts.entry(s.speaker.clone()).or_default() += 1;
-            if !self.keeps(&s.speaker) {
+            let kept = match self.counts.get_mut(&s.speaker) {
+                Some((n, kept)) => {
+                    *n += 1;
+                    *kept
+                }
+                None => {
+                    let kept = self.keeps(&s.speaker);
+                    self.counts.insert(s.speaker.clone(), (1, kept));
+                    kept
+                }
+            };
+            if !kept {
                 continue;
             }
-            let ids: Vec<u32> = split_words(&d.words[s.words.clone()])
-                .map(|w| self.word_id(w))
-                .collect();
-            let sample = self.samples.entry(s.speaker.clone()).or_default();
+            let from = ids.partition_point(|&(at, _)| at < s.words.start);
+            let to = ids.partition_point(|&(at, _)| at < s.words.end);
+            let sample = match self.samples.get_mut(&s.speaker) {
+                Some(sample) => sample,
+                None => self.samples.entry(s.speaker.clone()).or_default(),
+            };
             if sample.docs.last() != Some(&doc) {
                 sample.docs.push(doc);
             }
@@ -637,7 +653,7 @@ impl Collector {
                 e.0 += 1;
                 e.1 += weight;
             }
-            for id in ids {
+            for &(_, id) in &ids[from..to] {
                 *sample.words.entry(id).or_default() += 1;
             }
         }
@@ -819,7 +835,7 @@ pub fn compare(
 /// `Err(Some(names))`: the word belongs to several speakers.
 fn resolve(
     want: &str,
-    counts: &BTreeMap<String, usize>,
+    counts: &BTreeMap<String, (usize, bool)>,
     actors: &Actors,
 ) -> Result<(String, Vec<String>), Option<Vec<String>>> {
     let lw = want.to_lowercase();
@@ -828,14 +844,14 @@ fn resolve(
         .iter()
         .find(|a| a.aliases.iter().any(|x| x.to_lowercase() == lw) && counts.contains_key(&a.name))
         .map(|a| a.name.clone());
-    let has_word = |name: &str, w: &str| name.to_lowercase().split_whitespace().any(|x| x == w);
+    let has_word = |name: &str, w: &str| name_words(name).any(|x| x == w);
     // the longer speaker that holds word `w`: Ok(None) when none, Err(the candidates) when no
     // one of them has nine in ten of their sentences
     let longer = |w: &str| -> Result<Option<String>, Vec<String>> {
         let mut c: Vec<(&String, usize)> = counts
             .iter()
             .filter(|(k, _)| k.contains(' ') && has_word(k, w))
-            .map(|(k, n)| (k, *n))
+            .map(|(k, &(n, _))| (k, n))
             .collect();
         c.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
         let total: usize = c.iter().map(|x| x.1).sum();
