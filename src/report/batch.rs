@@ -652,12 +652,7 @@ fn grids(rep: &BatchReport<'_>) -> Vec<Grid> {
     }
     // a `Group` column in which no row has a group says nothing
     for g in &mut v {
-        if let Some(c) = super::empty_column(&g.header, &g.rows, "group") {
-            g.header.remove(c);
-            g.rows.iter_mut().for_each(|r| {
-                r.remove(c);
-            });
-        }
+        super::drop_empty_column(&mut g.header, &mut g.rows, "group");
     }
     v
 }

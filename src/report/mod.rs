@@ -99,21 +99,29 @@ pub fn actor_rows(b: &Breakdown) -> Vec<(String, Option<&str>, &Tally)> {
 /// groups): an empty column only narrows the others. JSON and CSV keep the field.
 fn drop_empty_groups(mut sections: Vec<Section>) -> Vec<Section> {
     for s in &mut sections {
-        if let Some(c) = empty_column(&s.header, &s.rows, "group") {
-            s.header.remove(c);
-            s.rows.iter_mut().for_each(|r| {
-                r.remove(c);
-            });
+        if let Some(c) = drop_empty_column(&mut s.header, &mut s.rows, "group") {
             s.shrink = s.shrink.map(|k| if k > c { k - 1 } else { k });
         }
     }
     sections
 }
 
-/// The index of the column headed `name` (ASCII case ignored) when every cell of it is empty.
-pub fn empty_column(header: &[String], rows: &[Vec<String>], name: &str) -> Option<usize> {
+/// Removes the column headed `name` (ASCII case ignored) when every cell of it is empty; returns
+/// its index.
+pub fn drop_empty_column(
+    header: &mut Vec<String>,
+    rows: &mut [Vec<String>],
+    name: &str,
+) -> Option<usize> {
     let c = header.iter().position(|h| h.eq_ignore_ascii_case(name))?;
-    rows.iter().all(|r| r[c].is_empty()).then_some(c)
+    if !rows.iter().all(|r| r[c].is_empty()) {
+        return None;
+    }
+    header.remove(c);
+    for r in rows {
+        r.remove(c);
+    }
+    Some(c)
 }
 
 /// The first cells of an actor row: name, group, documents, sentences, tokens.
