@@ -1142,6 +1142,17 @@ impl Attributor {
                 break;
             }
             let w = word(j - 1);
+            // "Priebus this past week announced", "Putin earlier this month said"
+            if (is_weekday(w) || matches!(w, "week" | "weekend" | "month" | "year"))
+                && j >= 2
+                && matches!(word(j - 2), "this" | "past")
+            {
+                j -= 2;
+                if j >= 1 && word(j - 1) == "this" {
+                    j -= 1;
+                }
+                continue;
+            }
             if is_skippable(w) {
                 j -= 1;
                 continue;
@@ -1272,6 +1283,13 @@ impl Attributor {
             && c + 1 < comma
         {
             starts.push(c + 1);
+        }
+        // "“I am sure, ...,” Sessions, a close adviser, said.": after the closing quotation mark
+        if let Some(q) = toks[..comma].iter().rposition(|t| t.kind == TokKind::Quote)
+            && q + 1 < comma
+            && !starts.contains(&(q + 1))
+        {
+            starts.push(q + 1);
         }
         for a in starts {
             let mut a = a;
