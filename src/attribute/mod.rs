@@ -683,10 +683,19 @@ impl Attributor {
                     .iter()
                     .filter(|t| t.start >= b && t.kind == TokKind::Word)
                     .count();
+                // not a relative clause: "..., whom he called a “con artist.”"
+                let comma = (k.saturating_sub(6)..k)
+                    .rev()
+                    .find(|&c| toks[c].kind == TokKind::Comma);
                 after <= 6
-                    && toks[k.saturating_sub(6)..k]
-                        .iter()
-                        .any(|t| t.kind == TokKind::Comma)
+                    && comma.is_some_and(|c| {
+                        toks.get(c + 1).is_none_or(|t| {
+                            !matches!(
+                                &text[t.start..t.end],
+                                "who" | "whom" | "whose" | "which" | "where" | "when"
+                            )
+                        })
+                    })
             }
         });
         let ordered: Vec<(usize, usize, CueKind)> =
