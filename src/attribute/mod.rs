@@ -1011,6 +1011,10 @@ impl Attributor {
                     | "other"
                     | "several"
                     | "Several"
+                    | "one"
+                    | "One"
+                    | "another"
+                    | "Another"
             ) {
                 s -= 1;
                 break;
@@ -1038,6 +1042,18 @@ impl Attributor {
                     | "was"
                     | "has"
                     | "have"
+                    | "but"
+                    | "But"
+                    | "or"
+                    | "so"
+                    | "though"
+                    | "although"
+                    | "because"
+                    | "while"
+                    | "when"
+                    | "if"
+                    | "yet"
+                    | "And"
             ) {
                 break;
             }
@@ -1109,8 +1125,19 @@ impl Attributor {
             // businessman said": any noun after "the"
             let plural = head.ends_with('s') && !head.ends_with("ss");
             // ("her friend said": a possessive determiner reads like "the")
-            let definite = matches!(first.as_str(), "the" | "his" | "her" | "their");
-            if !(plain && head.len() > 3 && h > s && (plural || definite)) {
+            let definite = matches!(
+                first.as_str(),
+                "the" | "his" | "her" | "their" | "one" | "another"
+            );
+            // "authorities say", "employees complain": a bare plural too, not a span of time
+            // ("over the last couple of weeks said")
+            let bare_plural = plural
+                && head_w == head
+                && !matches!(
+                    head.as_str(),
+                    "days" | "weeks" | "months" | "years" | "hours" | "decades" | "times"
+                );
+            if !(plain && head.len() > 3 && (h > s || bare_plural) && (plural || definite)) {
                 return None;
             }
         }
