@@ -1131,8 +1131,29 @@ impl Attributor {
             );
             // "authorities say", "employees complain": a bare plural too, not a span of time
             // ("over the last couple of weeks said")
+            // (only where a clause starts: not "as miners say", "a problem that employers say
+            // is acute", "the telegram of congratulations says")
+            // ("and" after a comma: "the ministries and regions say" is one noun phrase)
+            let prev = |k: usize| text[toks[k].start..toks[k].end].to_lowercase();
+            let clause_start = s == 0
+                || toks[s - 1].kind != TokKind::Word
+                || matches!(
+                    prev(s - 1).as_str(),
+                    "but"
+                        | "or"
+                        | "so"
+                        | "yet"
+                        | "though"
+                        | "although"
+                        | "while"
+                        | "because"
+                        | "if"
+                        | "when"
+                )
+                || (prev(s - 1) == "and" && (s < 2 || toks[s - 2].kind != TokKind::Word));
             let bare_plural = plural
                 && head_w == head
+                && clause_start
                 && !matches!(
                     head.as_str(),
                     "days" | "weeks" | "months" | "years" | "hours" | "decades" | "times"
@@ -1611,6 +1632,83 @@ impl Attributor {
         }
     }
 
+    /// The source a lead-in to a quotation names, `text[start..colon]` ending right before its
+    /// colon: the name the lead-in is ("Clinton:", "- Carl Bialik:", "More from Jones:"), or the
+    /// name it opens with when a verb follows ("And Mr. Christie gloated:", "Kaine has adopted
+    /// the stance ...:").
+    fn lead_in_name(
+        &self,
+        doc: &mut Doc,
+        start: usize,
+        colon: usize,
+    ) -> Option<(String, Option<char>)> {
+        let text = doc.text;
+        let mut toks = std::mem::take(&mut doc.toks);
+        tokenize(text, start, colon, &mut toks);
+        let word = |t: &Tok| &text[t.start..t.end];
+        let e = toks.len();
+        let mut a = e;
+        while a > 0 && e - a < 4 && self.run_word(text, &toks, a - 1) {
+            a -= 1;
+        }
+        let whole = a < e
+            && (a == 0
+                || toks[a - 1].kind != TokKind::Word
+                || matches!(word(&toks[a - 1]), "from"));
+        let mut sub = if whole {
+            self.name_subject(text, &toks, a, e)
+        } else {
+            None
+        };
+        if sub.is_none() {
+            let a = usize::from(
+                toks.first()
+                    .is_some_and(|t| matches!(word(t), "And" | "But" | "So")),
+            );
+            let mut e = a;
+            while e < toks.len() && self.run_word(text, &toks, e) {
+                e += 1;
+            }
+            // a verb follows: not a preposition ("Back in 2006, I said ...:") or a second
+            // subject ("Mr Putin and Mr Bush issued a joint statement ...:"); and no article
+            // opens a noun phrase ("The Russian head of state's message reads:")
+            let verb_follows = toks.get(e).is_some_and(|t| {
+                let w = word(t);
+                t.kind == TokKind::Word
+                    && !is_capitalized(w)
+                    && !is_stop(w)
+                    && !matches!(
+                        w,
+                        "and"
+                            | "or"
+                            | "in"
+                            | "on"
+                            | "at"
+                            | "for"
+                            | "of"
+                            | "to"
+                            | "with"
+                            | "from"
+                            | "by"
+                            | "after"
+                            | "before"
+                            | "during"
+                    )
+            });
+            let article = toks
+                .get(a)
+                .is_some_and(|t| matches!(word(t), "The" | "A" | "An" | "This" | "That"));
+            if e > a && verb_follows && !article {
+                sub = self.name_subject(text, &toks, a, e);
+            }
+        }
+        doc.toks = toks;
+        match sub {
+            Some(Subject::Name { name, gender }) => Some((name, gender)),
+            _ => None,
+        }
+    }
+
     /// "the Russian president": the name last written after that title before sentence `i`.
     fn title_reference(
         &self,
@@ -1722,6 +1820,16 @@ impl Attributor {
                 {
                     return Some((sp, k));
                 }
+            }
+        }
+        // a lead-in ending in a colon within the sentence that opens the quotation
+        if qa > ss[lo].start {
+            let lead = doc.text[ss[lo].start..qa].trim_end();
+            if let Some(colon) = lead.strip_suffix(':')
+                && let Some((name, g)) =
+                    self.lead_in_name(doc, ss[lo].start, ss[lo].start + colon.len())
+            {
+                return Some((self.canonical(doc, &name, g).0, lo));
             }
         }
         // "Putin said:" right before the opening mark
