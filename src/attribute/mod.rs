@@ -1440,6 +1440,14 @@ impl Attributor {
                     )
                 }
             },
+            Subject::Noun { phrase, .. }
+                if let Some((sender, from)) = self.sender(doc, i, phrase) =>
+            {
+                let rule = self.why(format_args!(
+                    "cue {at}, subject `{phrase}` → sent by {sender} (sentence {from})"
+                ));
+                (Some(sender), AttributionKind::Explicit, rule, Some(from))
+            }
             Subject::Noun { phrase, plural } => {
                 doc.canon
                     .entry(phrase.clone())
@@ -1632,6 +1640,52 @@ impl Attributor {
         }
     }
 
+    /// The sender of a message that speaks ("The message said, in part:", "The telegram reads"):
+    /// the name before "sent" in one of the three sentences before `i` that mentions the same
+    /// kind of message ("Vladimir Putin sent a message of greetings to ...").
+    fn sender(&self, doc: &mut Doc, i: usize, phrase: &str) -> Option<(String, usize)> {
+        let head = phrase.rsplit(' ').next()?.to_lowercase();
+        if !matches!(
+            head.as_str(),
+            "message" | "telegram" | "letter" | "greetings" | "address"
+        ) {
+            return None;
+        }
+        let text = doc.text;
+        for j in (i.saturating_sub(3)..i).rev() {
+            let s = doc.sentences[j];
+            let sent = &text[s.start..s.end];
+            if !sent.to_lowercase().contains(head.as_str()) {
+                continue;
+            }
+            let mut toks = std::mem::take(&mut doc.toks);
+            tokenize(text, s.start, s.end, &mut toks);
+            let word = |t: &Tok| &text[t.start..t.end];
+            let found = toks
+                .iter()
+                .position(|t| matches!(word(t), "sent" | "sends" | "addressed"))
+                .and_then(|v| {
+                    let mut e = v;
+                    while e > 0 && is_skippable(word(&toks[e - 1])) {
+                        e -= 1;
+                    }
+                    let mut a = e;
+                    while a > 0 && e - a < 4 && self.run_word(text, &toks, a - 1) {
+                        a -= 1;
+                    }
+                    match self.name_subject(text, &toks, a, e) {
+                        Some(Subject::Name { name, gender }) => Some((name, gender)),
+                        _ => None,
+                    }
+                });
+            doc.toks = toks;
+            if let Some((name, g)) = found {
+                return Some((self.canonical(doc, &name, g).0, j));
+            }
+        }
+        None
+    }
+
     /// The source a lead-in to a quotation names, `text[start..colon]` ending right before its
     /// colon: the name the lead-in is ("Clinton:", "- Carl Bialik:", "More from Jones:"), or the
     /// name it opens with when a verb follows ("And Mr. Christie gloated:", "Kaine has adopted
@@ -1766,7 +1820,10 @@ impl Attributor {
         let mut toks = std::mem::take(&mut doc.toks);
         for p in memchr::memmem::find_iter(text.as_bytes(), needle.as_bytes()) {
             let after = p + needle.len();
-            let lim = floor_boundary(text, (after + 80).min(text.len()));
+            // the name ends with its line ("Meeting with Governor Ivan Belozertsev\n\nThe ...")
+            let line_end =
+                memchr::memchr(b'\n', &text.as_bytes()[after..]).map_or(text.len(), |x| after + x);
+            let lim = floor_boundary(text, (after + 80).min(line_end));
             tokenize(text, after, lim, &mut toks);
             let mut e = 0;
             while e < toks.len() && self.run_word(text, &toks, e) {

@@ -73,6 +73,9 @@ pub struct CorpusArgs {
     /// The JSONL field holding the text.
     #[arg(long, value_name = "NAME", default_value = "text")]
     pub text_field: String,
+    /// A JSONL field holding the title, analysed as the document's first line (a heading).
+    #[arg(long, value_name = "NAME")]
+    pub title_field: Option<String>,
 }
 
 impl CorpusArgs {
@@ -86,6 +89,7 @@ impl CorpusArgs {
             },
             id_field: self.id_field.clone(),
             text_field: self.text_field.clone(),
+            title_field: self.title_field.clone(),
             ..Default::default()
         }
     }

@@ -44,6 +44,9 @@ pub struct CorpusOptions {
     pub id_field: String,
     /// The JSONL field holding the text (default `text`).
     pub text_field: String,
+    /// A JSONL field holding the document's title, analysed as its first line (a heading) when
+    /// given: the title often names who sent the message the text quotes.
+    pub title_field: Option<String>,
     /// Plain text is cut into chunks of about this many bytes (default 1 MiB).
     pub chunk_size: usize,
 }
@@ -54,6 +57,7 @@ impl Default for CorpusOptions {
             format: InputFormat::Auto,
             id_field: "id".into(),
             text_field: "text".into(),
+            title_field: None,
             chunk_size: 1 << 20,
         }
     }
@@ -381,8 +385,15 @@ impl Reader<'_> {
         let mut meta = Map::new();
         let mut id = None;
         let mut text = None;
+        let mut title = None;
         let mut inner = None;
         for (k, v) in obj {
+            if self.opts.title_field.as_ref() == Some(&k)
+                && let Value::String(t) = &v
+                && !t.trim().is_empty()
+            {
+                title = Some(t.trim().to_string());
+            }
             if &k == idf {
                 id = Some(match v {
                     Value::String(s) => s,
@@ -407,7 +418,11 @@ impl Reader<'_> {
         if let Some(Value::Object(m)) = inner {
             meta.extend(m);
         }
-        let text = text.ok_or_else(|| format!("line {line}, column 1: no \"{textf}\" field"))?;
+        let mut text =
+            text.ok_or_else(|| format!("line {line}, column 1: no \"{textf}\" field"))?;
+        if let Some(t) = title {
+            text = format!("{t}\n\n{text}");
+        }
         let id = match id {
             Some(id) if !id.is_empty() => id,
             _ => format!("{name}:{line}"),

@@ -1,6 +1,6 @@
 //! Integration tests: `stance batch` and `stance merge` over corpora made in temporary folders.
 
-use crate::common::{self, first_line_then_close, stance};
+use crate::common::{self, first_line_then_close, json_ok, stance};
 use serde_json::Value;
 use std::fs;
 use std::path::Path;
@@ -488,5 +488,42 @@ fn the_table_lists_the_leading_actors_of_each_group() {
         rows.iter()
             .any(|r| r.contains("xinhua") && r.contains("Putin")),
         "{section}"
+    );
+}
+
+#[test]
+fn a_title_field_is_read_as_the_first_line_and_names_a_message_sender() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path().join("t.jsonl");
+    let rec = serde_json::json!({
+        "id": "a",
+        "title": "Vladimir Putin sent a message to the participants of the forum",
+        "text": "The message said, in part:\n\n“Russia supports multilateral cooperation and a multipolar world.”",
+    });
+    fs::write(&p, format!("{rec}\n")).unwrap();
+    let actors = |extra: &[&str]| -> Vec<(String, u64)> {
+        let v = json_ok(
+            stance()
+                .args(["batch", "--format", "json"])
+                .args(extra)
+                .arg(&p),
+        );
+        v["actors"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|a| {
+                (
+                    a["actor"].as_str().unwrap().to_string(),
+                    a["sentences"].as_u64().unwrap(),
+                )
+            })
+            .collect()
+    };
+    // without the title the message itself speaks; with it, its sender
+    assert_eq!(actors(&[]), [("message".to_string(), 2)]);
+    assert_eq!(
+        actors(&["--title-field", "title"]),
+        [("Vladimir Putin".to_string(), 2)]
     );
 }
