@@ -947,6 +947,30 @@ impl Attributor {
                 ) {
                     break;
                 }
+                // "said the race was open": a clause, not the source
+                if i > a
+                    && matches!(
+                        w,
+                        "was"
+                            | "is"
+                            | "were"
+                            | "are"
+                            | "has"
+                            | "had"
+                            | "have"
+                            | "will"
+                            | "would"
+                            | "could"
+                            | "should"
+                            | "can"
+                            | "may"
+                            | "might"
+                            | "must"
+                            | "did"
+                    )
+                {
+                    return None;
+                }
                 if is_capitalized(w) && i > a {
                     // "the Russian president": capitalised modifier inside
                 }
@@ -1348,6 +1372,23 @@ impl Attributor {
         {
             starts.push(q + 1);
         }
+        // "..., Sanders's campaign manager, Jeff Weaver, said": a name alone between the last two
+        // commas, an appositive to the phrase before it
+        // (a person's name, not a vocative: "you, Mr President, said")
+        if let Some(c) = toks[..comma].iter().rposition(|t| t.kind == TokKind::Comma)
+            && c + 1 < comma
+            && c > 0
+            && pronoun(word(c - 1)).is_none()
+            && !matches!(word(c - 1), "you" | "You" | "I" | "we" | "We")
+            && (c + 1..comma).all(|i| self.run_word(text, toks, i))
+            && matches!(
+                self.name_subject(text, toks, c + 1, comma),
+                Some(Subject::Name { .. })
+            )
+            && !starts.contains(&(c + 1))
+        {
+            starts.push(c + 1);
+        }
         for a in starts {
             let mut a = a;
             while a < comma && toks[a].kind == TokKind::Quote {
@@ -1356,6 +1397,16 @@ impl Attributor {
             if a >= comma || toks[a].kind != TokKind::Word {
                 continue;
             }
+            // "The campaign manager, a veteran of Ohio races, said": a noun phrase before the
+            // appositive
+            if matches!(word(a), "The" | "the" | "A" | "a" | "An" | "an")
+                && let Some(c) = (a + 1..comma.min(a + 7)).find(|&i| toks[i].kind != TokKind::Word)
+                && toks[c].kind == TokKind::Comma
+                && let Some(np @ (Subject::Noun { .. } | Subject::Title { .. }, _)) =
+                    self.noun_phrase(text, toks, a, c, false)
+            {
+                return Some(np);
+            }
             if let Some(g) = pronoun(word(a))
                 && g != 'w'
                 && toks.get(a + 1).is_some_and(|t| t.kind == TokKind::Comma)
@@ -1363,8 +1414,22 @@ impl Attributor {
                 return Some(pronoun_subject(word(a), g, a));
             }
             let mut e = a;
-            while e < comma && self.run_word(text, toks, e) {
-                e += 1;
+            loop {
+                while e < comma && self.run_word(text, toks, e) {
+                    e += 1;
+                }
+                // "Former House speaker Newt Gingrich, a Trump ally, said": a lower-case title
+                // inside the run
+                if e > a
+                    && e + 1 < comma
+                    && is_title(word(e))
+                    && !is_capitalized(word(e))
+                    && self.run_word(text, toks, e + 1)
+                {
+                    e += 1;
+                    continue;
+                }
+                break;
             }
             // "Rep. Elijah Cummings (D-Md.), chair of ...": a short parenthetical after the name
             let after = paren_close(text, toks, e).map_or(e, |c| c + 1);

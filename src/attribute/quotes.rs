@@ -49,9 +49,15 @@ pub(crate) fn find(text: &str, paragraphs: &[(usize, usize)], out: &mut Vec<Quot
                 b'\'' => continue,
                 b'"' => {
                     let prev = if i == ps { b' ' } else { b[i - 1] };
-                    let opening = prev.is_ascii_whitespace()
+                    let mut opening = prev.is_ascii_whitespace()
                         || matches!(prev, b'(' | b'[' | b'-' | b'/')
                         || (prev >= 0x80 && i >= ps + 3 && &b[i - 3..i] == "\u{2014}".as_bytes());
+                    // a mark with space on both sides while a quotation is open closes it
+                    // ("... 'Oh, this is important,' " Magel said.")
+                    if opening && open.is_some() && (i + 1 >= pe || b[i + 1].is_ascii_whitespace())
+                    {
+                        opening = false;
+                    }
                     (opening, !opening, 1)
                 }
                 0xe2 if b[i + 1..].starts_with(&[0x80, 0x9c]) => (true, false, 3),
