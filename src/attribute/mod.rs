@@ -738,7 +738,11 @@ impl Attributor {
                     }
                     // "Brenda Johnson also railed against immigrants, and explained ...": the
                     // subject of the first verb
-                    if sub.is_none() && prev.is_some_and(|p| &text[p.start..p.end] == "and") {
+                    if sub.is_none()
+                        && prev.is_some_and(|p| {
+                            matches!(&text[p.start..p.end], "and" | "but" | "then")
+                        })
+                    {
                         sub = self.coordinated_subject(text, &toks, k - 1, quoted);
                     }
                     sub
@@ -1399,8 +1403,10 @@ impl Attributor {
             }
             // "The campaign manager, a veteran of Ohio races, said": a noun phrase before the
             // appositive
-            if matches!(word(a), "The" | "the" | "A" | "a" | "An" | "an")
-                && let Some(c) = (a + 1..comma.min(a + 7)).find(|&i| toks[i].kind != TokKind::Word)
+            if matches!(
+                word(a),
+                "The" | "the" | "A" | "a" | "An" | "an" | "Several" | "Some" | "Many" | "Most"
+            ) && let Some(c) = (a + 1..comma.min(a + 7)).find(|&i| toks[i].kind != TokKind::Word)
                 && toks[c].kind == TokKind::Comma
                 && let Some(np @ (Subject::Noun { .. } | Subject::Title { .. }, _)) =
                     self.noun_phrase(text, toks, a, c, false)
