@@ -707,6 +707,9 @@ impl Attributor {
             let Some(ke) = toks.iter().position(|t| t.end == b).map(|x| x + 1) else {
                 continue;
             };
+            if naming_not_speech(text, &toks, k, ke) {
+                continue;
+            }
             let subject = match kind {
                 CueKind::Prefix => self
                     .after_subject(text, &toks, ke, quoted)
@@ -2331,6 +2334,31 @@ fn is_word_char_at(text: &str, i: usize) -> bool {
 fn pronoun_subject(word: &str, gender: char, at: usize) -> (Subject, usize) {
     let word = word.to_string();
     (Subject::Pronoun { word, gender }, at)
+}
+
+/// "a group called Black Votes Matter", "called off the deal", "called into the show": "called"
+/// naming something or with a particle, not reporting speech (cue tokens `toks[k..ke]`).
+fn naming_not_speech(text: &str, toks: &[Tok], k: usize, ke: usize) -> bool {
+    let word = |i: usize| &text[toks[i].start..toks[i].end];
+    if ke != k + 1 || !matches!(word(k), "called" | "calls" | "call") {
+        return false;
+    }
+    let next = toks
+        .get(ke)
+        .filter(|t| t.kind == TokKind::Word)
+        .map(|t| &text[t.start..t.end]);
+    if next.is_some_and(|w| matches!(w, "off" | "into" | "in" | "back" | "up")) {
+        return true;
+    }
+    // an indefinite noun phrase right before it, a capitalised name after it
+    let article = (k.saturating_sub(4)..k).rev().find(|&i| {
+        toks[i].kind != TokKind::Word
+            || matches!(word(i), "a" | "an" | "A" | "An")
+            || is_capitalized(word(i))
+    });
+    article.is_some_and(|i| {
+        toks[i].kind == TokKind::Word && matches!(word(i), "a" | "an" | "A" | "An")
+    }) && next.is_some_and(is_capitalized)
 }
 
 /// "my colleagues", "our partners", "your ministry": a phrase owned by the speaker or the listener.
