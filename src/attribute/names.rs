@@ -351,6 +351,7 @@ pub(crate) fn is_stop(w: &str) -> bool {
             | "Yet"
             | "However"
             | "Meanwhile"
+            | "Latest"
             | "Also"
             | "Then"
             | "This"
@@ -806,7 +807,11 @@ pub(crate) fn strip_titles(words: &[&str]) -> Option<(usize, usize)> {
         a += 1;
     }
     let mut e = b;
-    while e > a && (is_name_connector(words[e - 1]) || words[e - 1] == "of") {
+    // ("CNN Just Responded": a title-case headline runs a stop word into the name)
+    while e > a
+        && (is_name_connector(words[e - 1])
+            || matches!(words[e - 1], "of" | "Just" | "Also" | "Now" | "Latest"))
+    {
         e -= 1;
     }
     if a >= e { None } else { Some((a, e)) }
