@@ -482,7 +482,11 @@ impl Attributor {
                 continue;
             }
             // capitalised cues only in headings or at the sentence start ("Said Putin: ...")
-            if bytes[a].is_ascii_uppercase() && !(s.title || a == s.start) {
+            // (or after a colon or an opening parenthesis: "... unnoticed: According to recent
+            // polls, ...")
+            if bytes[a].is_ascii_uppercase()
+                && !(s.title || a == s.start || text[s.start..a].trim_end().ends_with([':', '(']))
+            {
                 continue;
             }
             if pending_sentence != si {
@@ -790,10 +794,17 @@ impl Attributor {
     /// as the source.
     fn source_phrase(&self, text: &str, toks: &[Tok], ke: usize) -> Option<(Subject, usize)> {
         let mut e = ke;
-        while e < toks.len() && e < ke + 10 && toks[e].kind == TokKind::Word {
+        while e < toks.len() && e < ke + 20 && toks[e].kind == TokKind::Word {
             e += 1;
         }
-        if e == ke || (e < toks.len() && toks[e].kind == TokKind::Word) {
+        // not a relative clause: "a law, according to which fish will be ..."
+        if e == ke
+            || (e < toks.len() && toks[e].kind == TokKind::Word)
+            || matches!(
+                &text[toks[ke].start..toks[ke].end],
+                "which" | "whom" | "what" | "that"
+            )
+        {
             return None;
         }
         let mut a = ke;
@@ -993,9 +1004,21 @@ impl Attributor {
                 last = Some(i);
                 i += 1;
             }
-            let h = last?;
+            let mut h = last?;
+            // "says a source involved in the campaign": the speaker noun heads the phrase
+            let mut participle = false;
+            if let Some(n) = (a + 1..h)
+                .rev()
+                .find(|&n| self.cues.speaker_nouns.contains(&word(n).to_lowercase()))
+                && n + 1 == h
+                && word(h).ends_with("ed")
+            {
+                h = n;
+                participle = true;
+            }
             // "said the spokesperson." / "said officials in Moscow", not "said the heads of state had"
-            if let Some(n) = toks.get(h + 1)
+            if !participle
+                && let Some(n) = toks.get(h + 1)
                 && n.kind == TokKind::Word
                 && !matches!(
                     word(h + 1),
@@ -1167,7 +1190,7 @@ impl Attributor {
             // ("her friend said": a possessive determiner reads like "the")
             let definite = matches!(
                 first.as_str(),
-                "the" | "his" | "her" | "their" | "one" | "another"
+                "the" | "his" | "her" | "their" | "one" | "another" | "a" | "an"
             );
             // "authorities say", "employees complain": a bare plural too, not a span of time
             // ("over the last couple of weeks said")
@@ -1311,6 +1334,19 @@ impl Attributor {
                             },
                             a,
                         ));
+                    }
+                    // "Mr Putin and Mr Sharon discussed": two people, not the second alone
+                    if a >= 2
+                        && toks[a - 1].kind == TokKind::Word
+                        && word(a - 1) == "and"
+                        && self.run_word(text, toks, a - 2)
+                    {
+                        let mut f = a - 2;
+                        while f > 0 && self.run_word(text, toks, f - 1) {
+                            f -= 1;
+                        }
+                        let phrase = text[toks[f].start..toks[e - 1].end].to_string();
+                        return Some((Subject::Collective { phrase }, f));
                     }
                     // "Russia's Foreign Ministry said": keep the run
                     return self.name_subject(text, toks, a, e).map(|s| (s, a));
