@@ -1,0 +1,748 @@
+//! Subjects of reporting cues: who a cue's words belong to, read from the tokens around it —
+//! before it ("Putin (also) said", "Wang Yi, a member of ..., said", "the spokesperson said"),
+//! after it ("said Lavrov", "according to him"), at the start of its clause ("..., and explained"),
+//! and what kind of source each is: a name, a title to resolve, a noun phrase, a pronoun or a
+//! collective.
+
+use super::names::{
+    self, Tok, TokKind, is_capitalized, is_name_connector, is_stop, is_title, pronoun, strip_titles,
+};
+use super::{
+    Attributor, Subject, dash_open, forward_cue_is_weak, is_skippable, is_weekday, paren_close,
+    paren_open, pronoun_subject, quotes,
+};
+
+impl Attributor {
+    /// "according to data released Friday by regulators": the words up to the next punctuation
+    /// as the source.
+    pub(super) fn source_phrase(
+        &self,
+        text: &str,
+        toks: &[Tok],
+        ke: usize,
+    ) -> Option<(Subject, usize)> {
+        let mut e = ke;
+        while e < toks.len() && e < ke + 20 && toks[e].kind == TokKind::Word {
+            e += 1;
+        }
+        // not a relative clause: "a law, according to which fish will be ..."
+        if e == ke
+            || (e < toks.len() && toks[e].kind == TokKind::Word)
+            || matches!(
+                &text[toks[ke].start..toks[ke].end],
+                "which" | "whom" | "what" | "that"
+            )
+        {
+            return None;
+        }
+        let mut a = ke;
+        while a < e && matches!(&text[toks[a].start..toks[a].end], "the" | "a" | "an") {
+            a += 1;
+        }
+        if a >= e {
+            return None;
+        }
+        let phrase = text[toks[a].start..toks[e - 1].end].to_string();
+        let plural = phrase.ends_with('s');
+        Some((Subject::Noun { phrase, plural }, a))
+    }
+
+    /// The subject written after a cue: "said Putin", "says the spokesperson", "according to him".
+    pub(super) fn after_subject(
+        &self,
+        text: &str,
+        toks: &[Tok],
+        ke: usize,
+        quoted: &[quotes::Quoted],
+    ) -> Option<(Subject, usize)> {
+        let t = *toks.get(ke)?;
+        if quotes::inside(quoted, t.start).is_some() {
+            return None;
+        }
+        let w = &text[t.start..t.end];
+        if t.kind != TokKind::Word {
+            return None;
+        }
+        if let Some(g) = pronoun(w) {
+            if g == 'w' {
+                return None;
+            }
+            return Some(pronoun_subject(w, g, ke));
+        }
+        // "according to him," (but "according to her spokesman" or "her “clawback” plan" is a
+        // noun phrase)
+        if let Some(g) = names::object_pronoun(w)
+            && toks
+                .get(ke + 1)
+                .is_none_or(|n| matches!(n.kind, TokKind::Comma | TokKind::Other))
+        {
+            return Some(pronoun_subject(w, g, ke));
+        }
+        if is_capitalized(w) {
+            let mut e = ke;
+            while e < toks.len() && e < ke + 8 && self.run_word(text, toks, e) {
+                e += 1;
+            }
+            // "according to Russian law enforcement agencies": a nationality before lower-case
+            // words opens a noun phrase, it is not a name
+            let adjective = e == ke + 1
+                && names::is_modifier(w)
+                && toks.get(e).is_some_and(|n| n.kind == TokKind::Word);
+            if !adjective {
+                return self.name_subject(text, toks, ke, e).map(|s| (s, ke));
+            }
+        }
+        // "said former Massachusetts congressman Barney Frank": lower-case modifiers, then a
+        // name that closes the clause
+        let lim = toks.len().min(ke + 8);
+        let mut e = ke;
+        while e < lim && toks[e].kind == TokKind::Word {
+            e += 1;
+        }
+        if e > ke + 1 && e < lim + 1 && (e == toks.len() || toks[e].kind != TokKind::Word) {
+            let mut a = e;
+            while a > ke && self.run_word(text, toks, a - 1) {
+                a -= 1;
+            }
+            if a > ke
+                && a < e
+                && (ke..a).any(|i| is_title(&text[toks[i].start..toks[i].end]))
+                && let Some(sub) = self.name_subject(text, toks, a, e)
+            {
+                return Some((sub, a));
+            }
+        }
+        self.noun_phrase(text, toks, ke, toks.len().min(ke + 6), true)
+    }
+
+    pub(super) fn run_word(&self, text: &str, toks: &[Tok], i: usize) -> bool {
+        let t = toks[i];
+        if t.kind != TokKind::Word {
+            return false;
+        }
+        let w = &text[t.start..t.end];
+        if is_capitalized(w) {
+            return true;
+        }
+        // connectors only between capitalised words
+        (is_name_connector(w) || w == "of")
+            && i > 0
+            && i + 1 < toks.len()
+            && toks[i + 1].kind == TokKind::Word
+            && is_capitalized(&text[toks[i + 1].start..toks[i + 1].end])
+            && toks[i - 1].kind == TokKind::Word
+            && is_capitalized(&text[toks[i - 1].start..toks[i - 1].end])
+    }
+
+    /// A capitalised run `toks[a..e]` as a subject: a name, or a title reference.
+    pub(super) fn name_subject(
+        &self,
+        text: &str,
+        toks: &[Tok],
+        a: usize,
+        e: usize,
+    ) -> Option<Subject> {
+        if a >= e {
+            return None;
+        }
+        let words: Vec<&str> = toks[a..e].iter().map(|t| &text[t.start..t.end]).collect();
+        let gender = words.iter().find_map(|w| match w.trim_end_matches('.') {
+            "Mr" | "Sir" | "King" | "Prince" => Some('m'),
+            "Ms" | "Mrs" | "Miss" | "Madam" | "Queen" | "Princess" | "Lady" => Some('f'),
+            _ => None,
+        });
+        match strip_titles(&words) {
+            Some((s, e2)) => {
+                let name = words[s..e2].join(" ");
+                if words[s..e2].iter().all(|w| is_stop(w)) {
+                    return None;
+                }
+                if self.cues.collectives.contains(&name.to_lowercase()) {
+                    return Some(Subject::Collective { phrase: name });
+                }
+                Some(Subject::Name { name, gender })
+            }
+            None => {
+                let head_i = words.iter().rposition(|w| is_title(w))?;
+                let head = words[head_i].trim_end_matches('.').to_lowercase();
+                if matches!(
+                    head.as_str(),
+                    "mr" | "mrs" | "ms" | "dr" | "foreign" | "state"
+                ) {
+                    return None;
+                }
+                let modifier = words[..head_i]
+                    .iter()
+                    .rev()
+                    .find(|w| !is_title(w) && !is_stop(w))
+                    .map(|w| w.to_string());
+                Some(Subject::Title {
+                    phrase: words.join(" "),
+                    head,
+                    modifier,
+                })
+            }
+        }
+    }
+
+    /// A lower-case noun phrase `toks[a..]` (after a cue) or ending at `e` (before a cue).
+    pub(super) fn noun_phrase(
+        &self,
+        text: &str,
+        toks: &[Tok],
+        a: usize,
+        e: usize,
+        forward: bool,
+    ) -> Option<(Subject, usize)> {
+        let word = |i: usize| &text[toks[i].start..toks[i].end];
+        if forward {
+            // "the spokesperson", "a senior official", "officials in Moscow": the head is the last
+            // lower-case word before a non-word or a preposition
+            let mut i = a;
+            let mut last = None;
+            while i < e && toks[i].kind == TokKind::Word {
+                let w = word(i);
+                if matches!(
+                    w,
+                    "in" | "at" | "of" | "for" | "with" | "on" | "who" | "that" | "from" | "to"
+                ) {
+                    break;
+                }
+                // "said the race was open": a clause, not the source
+                if i > a
+                    && matches!(
+                        w,
+                        "was"
+                            | "is"
+                            | "were"
+                            | "are"
+                            | "has"
+                            | "had"
+                            | "have"
+                            | "will"
+                            | "would"
+                            | "could"
+                            | "should"
+                            | "can"
+                            | "may"
+                            | "might"
+                            | "must"
+                            | "did"
+                    )
+                {
+                    return None;
+                }
+                if is_capitalized(w) && i > a {
+                    // "the Russian president": capitalised modifier inside
+                }
+                last = Some(i);
+                i += 1;
+            }
+            let mut h = last?;
+            // "says a source involved in the campaign": the speaker noun heads the phrase
+            let mut participle = false;
+            if let Some(n) = (a + 1..h)
+                .rev()
+                .find(|&n| self.cues.speaker_nouns.contains(&word(n).to_lowercase()))
+                && n + 1 == h
+                && word(h).ends_with("ed")
+            {
+                h = n;
+                participle = true;
+            }
+            // "said the spokesperson." / "said officials in Moscow", not "said the heads of state had"
+            if !participle
+                && let Some(n) = toks.get(h + 1)
+                && n.kind == TokKind::Word
+                && !matches!(
+                    word(h + 1),
+                    "in" | "at" | "on" | "during" | "who" | "while" | "when" | "after"
+                )
+            {
+                return None;
+            }
+            // the cue stands before the phrase: "..., says a narrator."
+            let plain = a >= 2 && !forward_cue_is_weak(text, toks, a - 2);
+            return self.classify_np(text, toks, a, h, plain).map(|x| (x, a));
+        }
+        // backward: the head is toks[e-1]; the phrase starts at a determiner, a possessive or
+        // a capitalised word within 5 tokens
+        let h = e - 1;
+        if toks[h].kind != TokKind::Word {
+            return None;
+        }
+        let mut s = h;
+        while s > 0 && h - s < 5 {
+            let p = toks[s - 1];
+            if p.kind == TokKind::Possessive {
+                s -= 1;
+                continue;
+            }
+            if p.kind != TokKind::Word {
+                break;
+            }
+            let w = &text[p.start..p.end];
+            if matches!(
+                w,
+                "the"
+                    | "a"
+                    | "an"
+                    | "his"
+                    | "her"
+                    | "their"
+                    | "its"
+                    | "The"
+                    | "A"
+                    | "An"
+                    | "His"
+                    | "Her"
+                    | "Their"
+                    | "Its"
+                    | "both"
+                    | "Both"
+                    | "two"
+                    | "some"
+                    | "Some"
+                    | "many"
+                    | "Many"
+                    | "other"
+                    | "several"
+                    | "Several"
+                    | "one"
+                    | "One"
+                    | "another"
+                    | "Another"
+            ) {
+                s -= 1;
+                break;
+            }
+            if matches!(
+                w,
+                "and"
+                    | "that"
+                    | "which"
+                    | "who"
+                    | "to"
+                    | "of"
+                    | "in"
+                    | "on"
+                    | "with"
+                    | "by"
+                    | "for"
+                    | "as"
+                    | "at"
+                    | "than"
+                    | "not"
+                    | "also"
+                    | "it"
+                    | "is"
+                    | "was"
+                    | "has"
+                    | "have"
+                    | "but"
+                    | "But"
+                    | "or"
+                    | "so"
+                    | "though"
+                    | "although"
+                    | "because"
+                    | "while"
+                    | "when"
+                    | "if"
+                    | "yet"
+                    | "And"
+            ) {
+                break;
+            }
+            s -= 1;
+        }
+        let plain = !forward_cue_is_weak(text, toks, h);
+        self.classify_np(text, toks, s, h, plain).map(|x| (x, s))
+    }
+
+    /// `plain`: the cue is a plain speech verb (said, told, ...).
+    pub(super) fn classify_np(
+        &self,
+        text: &str,
+        toks: &[Tok],
+        s: usize,
+        h: usize,
+        plain: bool,
+    ) -> Option<Subject> {
+        let head_w = &text[toks[h].start..toks[h].end];
+        let head = head_w.to_lowercase();
+        let phrase_start = {
+            let mut s2 = s;
+            while s2 < h
+                && matches!(
+                    text[toks[s2].start..toks[s2].end].to_lowercase().as_str(),
+                    "the" | "a" | "an"
+                )
+            {
+                s2 += 1;
+            }
+            s2
+        };
+        let phrase = text[toks[phrase_start].start..toks[h].end].to_string();
+        let first = text[toks[s].start..toks[s].end].to_lowercase();
+        // "the two sides", "both leaders", "the visiting ministers": nobody in particular (only
+        // determiners, numerals and generic words before the head); "Top committee leaders",
+        // "Republican leaders" name a group that speaks
+        let only_determiners = (s..h).all(|i| {
+            matches!(
+                text[toks[i].start..toks[i].end].to_lowercase().as_str(),
+                "the"
+                    | "both"
+                    | "two"
+                    | "three"
+                    | "all"
+                    | "these"
+                    | "those"
+                    | "their"
+                    | "our"
+                    | "its"
+                    | "a"
+                    | "an"
+                    | "many"
+                    | "some"
+                    | "several"
+                    | "other"
+                    | "foreign"
+                    | "visiting"
+            )
+        });
+        if (self.cues.collectives.contains(&head) && only_determiners)
+            || (first == "both" && h > s)
+            || (first == "two" && h > s)
+        {
+            return Some(Subject::Collective { phrase });
+        }
+        if !self.cues.speaker_nouns.contains(&head) {
+            // "the judges said": any plural noun right before a plain speech verb; "the
+            // businessman said": any noun after "the"
+            let plural = head.ends_with('s') && !head.ends_with("ss");
+            // ("her friend said": a possessive determiner reads like "the")
+            let definite = matches!(
+                first.as_str(),
+                "the" | "his" | "her" | "their" | "one" | "another" | "a" | "an"
+            );
+            // "authorities say", "employees complain": a bare plural too, not a span of time
+            // ("over the last couple of weeks said")
+            // (only where a clause starts: not "as miners say", "a problem that employers say
+            // is acute", "the telegram of congratulations says")
+            // ("and" after a comma: "the ministries and regions say" is one noun phrase)
+            let prev = |k: usize| text[toks[k].start..toks[k].end].to_lowercase();
+            let clause_start = s == 0
+                || toks[s - 1].kind != TokKind::Word
+                || matches!(
+                    prev(s - 1).as_str(),
+                    "but"
+                        | "or"
+                        | "so"
+                        | "yet"
+                        | "though"
+                        | "although"
+                        | "while"
+                        | "because"
+                        | "if"
+                        | "when"
+                )
+                || (prev(s - 1) == "and" && (s < 2 || toks[s - 2].kind != TokKind::Word));
+            let bare_plural = plural
+                && head_w == head
+                && clause_start
+                && !matches!(
+                    head.as_str(),
+                    "days" | "weeks" | "months" | "years" | "hours" | "decades" | "times"
+                );
+            if !(plain && head.len() > 3 && (h > s || bare_plural) && (plural || definite)) {
+                return None;
+            }
+        }
+        let titled = is_title(&head) && !head.ends_with('s');
+        let possessed = (s..h).any(|i| toks[i].kind == TokKind::Possessive);
+        if titled && !possessed {
+            let modifier = (s..h)
+                .map(|i| &text[toks[i].start..toks[i].end])
+                .find(|w| is_capitalized(w) && !is_stop(w))
+                .map(str::to_string);
+            return Some(Subject::Title {
+                phrase,
+                head,
+                modifier,
+            });
+        }
+        let plural = head.ends_with('s') || matches!(head.as_str(), "police" | "people");
+        Some(Subject::Noun { phrase, plural })
+    }
+
+    /// The subject written before a cue: "Putin (also) (on Wednesday) said", "Wang Yi, a member
+    /// of ..., said", "He said", "the spokesperson said".
+    pub(super) fn before_subject(
+        &self,
+        text: &str,
+        toks: &[Tok],
+        k: usize,
+        quoted: &[quotes::Quoted],
+    ) -> Option<(Subject, usize)> {
+        let word = |i: usize| &text[toks[i].start..toks[i].end];
+        let mut j = k;
+        loop {
+            if j == 0 {
+                return None;
+            }
+            let t = toks[j - 1];
+            if t.kind != TokKind::Word {
+                break;
+            }
+            let w = word(j - 1);
+            // "Priebus this past week announced", "Putin earlier this month said"
+            if (is_weekday(w) || matches!(w, "week" | "weekend" | "month" | "year"))
+                && j >= 2
+                && matches!(word(j - 2), "this" | "past")
+            {
+                j -= 2;
+                if j >= 1 && word(j - 1) == "this" {
+                    j -= 1;
+                }
+                continue;
+            }
+            if is_skippable(w) {
+                j -= 1;
+                continue;
+            }
+            // "on Wednesday"
+            if j >= 2 && is_weekday(w) && word(j - 2) == "on" {
+                j -= 2;
+                continue;
+            }
+            // "Gowdy earlier Thursday said"
+            if is_weekday(w) && j >= 2 && is_skippable(word(j - 2)) {
+                j -= 2;
+                continue;
+            }
+            break;
+        }
+        // "Sen. Ted Cruz (R-Texas) said", "Jason Sims — a teacher from Ohio — says": the name
+        // before a short parenthetical or a pair of dashes
+        if let Some(o) = paren_open(text, toks, j - 1).or_else(|| dash_open(text, toks, j - 1))
+            && o > 0
+        {
+            j = o;
+        }
+        let t = toks[j - 1];
+        if quotes::inside(quoted, t.start).is_some() {
+            return None;
+        }
+        let w = word(j - 1);
+        match t.kind {
+            TokKind::Word => {
+                if let Some(g) = pronoun(w) {
+                    if g == 'w' {
+                        // "Putin, who said": the name before the comma
+                        if j >= 3 && toks[j - 2].kind == TokKind::Comma {
+                            let e = j - 2;
+                            let mut a = e;
+                            while a > 0 && e - a < 8 && self.run_word(text, toks, a - 1) {
+                                a -= 1;
+                            }
+                            return self.name_subject(text, toks, a, e).map(|s| (s, a));
+                        }
+                        return None;
+                    }
+                    return Some(pronoun_subject(w, g, j - 1));
+                }
+                if is_capitalized(w) {
+                    let e = j;
+                    let mut a = e;
+                    while a > 0 && e - a < 8 && self.run_word(text, toks, a - 1) {
+                        a -= 1;
+                    }
+                    // "Some say", "Others argued": people, unnamed
+                    if e - a == 1 && matches!(w, "Some" | "Many" | "Others" | "Several" | "Most") {
+                        let phrase = w.to_string();
+                        return Some((
+                            Subject::Noun {
+                                phrase,
+                                plural: true,
+                            },
+                            a,
+                        ));
+                    }
+                    // "Mr Putin and Mr Sharon discussed": two people, not the second alone
+                    if a >= 2
+                        && toks[a - 1].kind == TokKind::Word
+                        && word(a - 1) == "and"
+                        && self.run_word(text, toks, a - 2)
+                    {
+                        let mut f = a - 2;
+                        while f > 0 && self.run_word(text, toks, f - 1) {
+                            f -= 1;
+                        }
+                        let phrase = text[toks[f].start..toks[e - 1].end].to_string();
+                        return Some((Subject::Collective { phrase }, f));
+                    }
+                    // "Russia's Foreign Ministry said": keep the run
+                    return self.name_subject(text, toks, a, e).map(|s| (s, a));
+                }
+                self.noun_phrase(text, toks, 0, j, false)
+            }
+            TokKind::Comma => self.clause_subject(text, toks, j - 1),
+            _ => None,
+        }
+    }
+
+    /// The subject of a sentence whose cue is a second verb ("NAME did X and said ..."): a name
+    /// or a pronoun at the sentence start or after an opening adjunct ("At a rally in Ohio, ..."),
+    /// followed by a lower-case word (its verb), before `and_at`.
+    pub(super) fn coordinated_subject(
+        &self,
+        text: &str,
+        toks: &[Tok],
+        and_at: usize,
+        quoted: &[quotes::Quoted],
+    ) -> Option<(Subject, usize)> {
+        let word = |i: usize| &text[toks[i].start..toks[i].end];
+        let mut starts = [0usize, usize::MAX];
+        if let Some(c) = toks[..and_at].iter().position(|t| t.kind == TokKind::Comma) {
+            starts[1] = c + 1;
+        }
+        for a in starts {
+            if a >= and_at || toks[a].kind != TokKind::Word {
+                continue;
+            }
+            if quotes::inside(quoted, toks[a].start).is_some() {
+                return None;
+            }
+            if let Some(g) = pronoun(word(a)) {
+                if g == 'w' {
+                    return None;
+                }
+                return Some(pronoun_subject(word(a), g, a));
+            }
+            let mut e = a;
+            while e < and_at && self.run_word(text, toks, e) {
+                e += 1;
+            }
+            let verb_follows = e < and_at
+                && toks[e].kind == TokKind::Word
+                && !is_capitalized(word(e))
+                && !is_stop(word(e));
+            if e > a
+                && verb_follows
+                && let Some(sub @ Subject::Name { .. }) = self.name_subject(text, toks, a, e)
+            {
+                return Some((sub, a));
+            }
+        }
+        None
+    }
+
+    /// The subject at the start of the clause when a cue follows an appositive or a parenthetical:
+    /// "Wang, for his part, said", "Wang Yi, a member of ..., said", "He, too, said".
+    pub(super) fn clause_subject(
+        &self,
+        text: &str,
+        toks: &[Tok],
+        comma: usize,
+    ) -> Option<(Subject, usize)> {
+        let word = |i: usize| &text[toks[i].start..toks[i].end];
+        // the clause starts at the sentence start, or after an opening phrase ending in a comma
+        // that has no verb ("On Wednesday, ...") — keep it simple: try the sentence start and the
+        // token after the first comma
+        let mut starts = vec![0usize];
+        if let Some(c) = toks[..comma].iter().position(|t| t.kind == TokKind::Comma)
+            && c + 1 < comma
+        {
+            starts.push(c + 1);
+        }
+        // "“I am sure, ...,” Sessions, a close adviser, said.": after the closing quotation mark
+        if let Some(q) = toks[..comma].iter().rposition(|t| t.kind == TokKind::Quote)
+            && q + 1 < comma
+            && !starts.contains(&(q + 1))
+        {
+            starts.push(q + 1);
+        }
+        // "..., Sanders's campaign manager, Jeff Weaver, said": a name alone between the last two
+        // commas, an appositive to the phrase before it
+        // (a person's name, not a vocative: "you, Mr President, said")
+        if let Some(c) = toks[..comma].iter().rposition(|t| t.kind == TokKind::Comma)
+            && c + 1 < comma
+            && c > 0
+            && pronoun(word(c - 1)).is_none()
+            && !matches!(word(c - 1), "you" | "You" | "I" | "we" | "We")
+            && (c + 1..comma).all(|i| self.run_word(text, toks, i))
+            && matches!(
+                self.name_subject(text, toks, c + 1, comma),
+                Some(Subject::Name { .. })
+            )
+            && !starts.contains(&(c + 1))
+        {
+            starts.push(c + 1);
+        }
+        for a in starts {
+            let mut a = a;
+            while a < comma && toks[a].kind == TokKind::Quote {
+                a += 1;
+            }
+            if a >= comma || toks[a].kind != TokKind::Word {
+                continue;
+            }
+            // "The campaign manager, a veteran of Ohio races, said": a noun phrase before the
+            // appositive
+            if matches!(
+                word(a),
+                "The" | "the" | "A" | "a" | "An" | "an" | "Several" | "Some" | "Many" | "Most"
+            ) && let Some(c) = (a + 1..comma.min(a + 7)).find(|&i| toks[i].kind != TokKind::Word)
+                && toks[c].kind == TokKind::Comma
+                && let Some(np @ (Subject::Noun { .. } | Subject::Title { .. }, _)) =
+                    self.noun_phrase(text, toks, a, c, false)
+            {
+                return Some(np);
+            }
+            if let Some(g) = pronoun(word(a))
+                && g != 'w'
+                && toks.get(a + 1).is_some_and(|t| t.kind == TokKind::Comma)
+            {
+                return Some(pronoun_subject(word(a), g, a));
+            }
+            let mut e = a;
+            loop {
+                while e < comma && self.run_word(text, toks, e) {
+                    e += 1;
+                }
+                // "Former House speaker Newt Gingrich, a Trump ally, said": a lower-case title
+                // inside the run
+                if e > a
+                    && e + 1 < comma
+                    && is_title(word(e))
+                    && !is_capitalized(word(e))
+                    && self.run_word(text, toks, e + 1)
+                {
+                    e += 1;
+                    continue;
+                }
+                break;
+            }
+            // "Rep. Elijah Cummings (D-Md.), chair of ...": a short parenthetical after the name
+            let after = paren_close(text, toks, e).map_or(e, |c| c + 1);
+            // the name is followed by the appositive's comma, and nothing quoted sits between
+            if e > a
+                && after < comma
+                && toks[after].kind == TokKind::Comma
+                && !toks[after..comma].iter().any(|t| t.kind == TokKind::Quote)
+                && let Some(s) = self.name_subject(text, toks, a, e)
+            {
+                return Some((s, a));
+            }
+            if e > a
+                && toks[e].kind == TokKind::Comma
+                && !toks[e..comma].iter().any(|t| t.kind == TokKind::Quote)
+                && let Some(s) = self.name_subject(text, toks, a, e)
+            {
+                return Some((s, a));
+            }
+        }
+        None
+    }
+}
