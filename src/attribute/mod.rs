@@ -250,6 +250,16 @@ enum Subject {
     Continues,
 }
 
+impl Subject {
+    /// The name and its gender, when the subject is a name.
+    fn into_name(self) -> Option<(String, Option<char>)> {
+        match self {
+            Subject::Name { name, gender } => Some((name, gender)),
+            _ => None,
+        }
+    }
+}
+
 /// A cue with its subject.
 #[derive(Clone, Debug)]
 struct Raw {
@@ -1034,10 +1044,7 @@ impl Attributor {
             None
         };
         doc.toks = toks;
-        match sub {
-            Some(Subject::Name { name, gender }) => Some((name, gender)),
-            _ => None,
-        }
+        sub.and_then(Subject::into_name)
     }
 
     /// The sender of a message that speaks ("The message said, in part:", "The telegram reads"):
@@ -1069,14 +1076,9 @@ impl Attributor {
                     while e > 0 && is_skippable(word(&toks[e - 1])) {
                         e -= 1;
                     }
-                    let mut a = e;
-                    while a > 0 && e - a < 4 && self.run_word(text, &toks, a - 1) {
-                        a -= 1;
-                    }
-                    match self.name_subject(text, &toks, a, e) {
-                        Some(Subject::Name { name, gender }) => Some((name, gender)),
-                        _ => None,
-                    }
+                    let a = self.run_start(text, &toks, e, 4);
+                    self.name_subject(text, &toks, a, e)
+                        .and_then(Subject::into_name)
                 });
             doc.toks = toks;
             if let Some((name, g)) = found {
@@ -1101,10 +1103,7 @@ impl Attributor {
         tokenize(text, start, colon, &mut toks);
         let word = |t: &Tok| &text[t.start..t.end];
         let e = toks.len();
-        let mut a = e;
-        while a > 0 && e - a < 4 && self.run_word(text, &toks, a - 1) {
-            a -= 1;
-        }
+        let a = self.run_start(text, &toks, e, 4);
         let whole = a < e
             && (a == 0
                 || toks[a - 1].kind != TokKind::Word
@@ -1157,10 +1156,7 @@ impl Attributor {
             }
         }
         doc.toks = toks;
-        match sub {
-            Some(Subject::Name { name, gender }) => Some((name, gender)),
-            _ => None,
-        }
+        sub.and_then(Subject::into_name)
     }
 
     /// "the Russian president": the name last written after that title before sentence `i`.

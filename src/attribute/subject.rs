@@ -134,6 +134,16 @@ impl Attributor {
             && is_capitalized(&text[toks[i - 1].start..toks[i - 1].end])
     }
 
+    /// The start of the run of name words ([`Attributor::run_word`]) that ends at `e`, at most
+    /// `max` words long.
+    pub(super) fn run_start(&self, text: &str, toks: &[Tok], e: usize, max: usize) -> usize {
+        let mut a = e;
+        while a > 0 && e - a < max && self.run_word(text, toks, a - 1) {
+            a -= 1;
+        }
+        a
+    }
+
     /// A capitalised run `toks[a..e]` as a subject: a name, or a title reference.
     pub(super) fn name_subject(
         &self,
@@ -542,10 +552,7 @@ impl Attributor {
                         // "Putin, who said": the name before the comma
                         if j >= 3 && toks[j - 2].kind == TokKind::Comma {
                             let e = j - 2;
-                            let mut a = e;
-                            while a > 0 && e - a < 8 && self.run_word(text, toks, a - 1) {
-                                a -= 1;
-                            }
+                            let a = self.run_start(text, toks, e, 8);
                             return self.name_subject(text, toks, a, e).map(|s| (s, a));
                         }
                         return None;
@@ -554,10 +561,7 @@ impl Attributor {
                 }
                 if is_capitalized(w) {
                     let e = j;
-                    let mut a = e;
-                    while a > 0 && e - a < 8 && self.run_word(text, toks, a - 1) {
-                        a -= 1;
-                    }
+                    let a = self.run_start(text, toks, e, 8);
                     // "Some say", "Others argued": people, unnamed
                     if e - a == 1 && matches!(w, "Some" | "Many" | "Others" | "Several" | "Most") {
                         let phrase = w.to_string();
@@ -575,10 +579,7 @@ impl Attributor {
                         && word(a - 1) == "and"
                         && self.run_word(text, toks, a - 2)
                     {
-                        let mut f = a - 2;
-                        while f > 0 && self.run_word(text, toks, f - 1) {
-                            f -= 1;
-                        }
+                        let f = self.run_start(text, toks, a - 1, usize::MAX);
                         let phrase = text[toks[f].start..toks[e - 1].end].to_string();
                         return Some((Subject::Collective { phrase }, f));
                     }
