@@ -85,6 +85,11 @@ pub(crate) fn tokenize(text: &str, start: usize, end: usize, out: &mut Vec<Tok>)
                     Some(2)
                 } else if text[i..end].starts_with("\u{2019}s") {
                     Some(4)
+                } else if b[i - 1] == b's' && b[i] == b'\'' {
+                    // a plural's "Sanders' team"
+                    Some(1)
+                } else if b[i - 1] == b's' && text[i..end].starts_with('\u{2019}') {
+                    Some(3)
                 } else {
                     None
                 };

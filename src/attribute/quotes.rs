@@ -43,7 +43,13 @@ pub(crate) fn find(text: &str, paragraphs: &[(usize, usize)], out: &mut Vec<Quot
                 b'\'' if b.get(i + 1) == Some(&b'\'') && i + 1 < pe => {
                     skip_to = i + 2;
                     let prev = if i == ps { b' ' } else { b[i - 1] };
-                    let opening = prev.is_ascii_whitespace() || matches!(prev, b'(' | b'[' | b'-');
+                    let mut opening =
+                        prev.is_ascii_whitespace() || matches!(prev, b'(' | b'[' | b'-');
+                    // spaced on both sides while a quotation is open: it closes it (`..., '' said`)
+                    if opening && open.is_some() && (i + 2 >= pe || b[i + 2].is_ascii_whitespace())
+                    {
+                        opening = false;
+                    }
                     (opening, !opening, 2)
                 }
                 b'\'' => continue,

@@ -88,6 +88,25 @@ impl Attributor {
             let adjective = e == ke + 1
                 && names::is_modifier(w)
                 && toks.get(e).is_some_and(|n| n.kind == TokKind::Word);
+            // "noted NBC's Dante Chinni.": the name after the possessive, when it closes the
+            // clause; "said Trump's remarks were ...": a possessive opens the clause's subject
+            if toks.get(e).is_some_and(|n| n.kind == TokKind::Possessive) {
+                let mut g = e + 1;
+                while g < toks.len().min(e + 4)
+                    && toks[g].kind == TokKind::Word
+                    && !is_capitalized(&text[toks[g].start..toks[g].end])
+                {
+                    g += 1;
+                }
+                let mut h = g;
+                while h < toks.len() && h < g + 4 && self.run_word(text, toks, h) {
+                    h += 1;
+                }
+                if h > g && toks.get(h).is_none_or(|n| n.kind != TokKind::Word) {
+                    return self.name_subject(text, toks, g, h).map(|s| (s, g));
+                }
+                return None;
+            }
             if !adjective {
                 return self.name_subject(text, toks, ke, e).map(|s| (s, ke));
             }
@@ -112,7 +131,7 @@ impl Attributor {
                 return Some((sub, a));
             }
         }
-        self.noun_phrase(text, toks, ke, toks.len().min(ke + 6), true)
+        self.noun_phrase(text, toks, ke, toks.len().min(ke + 6), true, ke)
     }
 
     pub(super) fn run_word(&self, text: &str, toks: &[Tok], i: usize) -> bool {
@@ -195,7 +214,8 @@ impl Attributor {
         }
     }
 
-    /// A lower-case noun phrase `toks[a..]` (after a cue) or ending at `e` (before a cue).
+    /// A lower-case noun phrase `toks[a..]` (after a cue) or ending at `e` (before a cue, which
+    /// follows `toks[last]`: the head, or the comma or `who` after an appositive).
     pub(super) fn noun_phrase(
         &self,
         text: &str,
@@ -203,6 +223,7 @@ impl Attributor {
         a: usize,
         e: usize,
         forward: bool,
+        last: usize,
     ) -> Option<(Subject, usize)> {
         let word = |i: usize| &text[toks[i].start..toks[i].end];
         if forward {
@@ -255,7 +276,7 @@ impl Attributor {
                 .rev()
                 .find(|&n| self.cues.speaker_nouns.contains(&word(n).to_lowercase()))
                 && n + 1 == h
-                && word(h).ends_with("ed")
+                && (word(h).ends_with("ed") || matches!(word(h), "close" | "familiar"))
             {
                 h = n;
                 participle = true;
@@ -277,9 +298,21 @@ impl Attributor {
         }
         // backward: the head is toks[e-1]; the phrase starts at a determiner, a possessive or
         // a capitalised word within 5 tokens
-        let h = e - 1;
+        let mut h = e - 1;
         if toks[h].kind != TokKind::Word {
             return None;
+        }
+        // "a person familiar with the planning says", "sources close to the campaign said": the
+        // noun before the qualifier heads the phrase
+        if let Some(p) = (h.saturating_sub(6)..h).rev().find(|&p| {
+            p >= 1
+                && matches!(word(p), "with" | "to")
+                && matches!(word(p - 1), "familiar" | "close" | "privy")
+        }) && p >= 2
+            && (p + 1..=h).all(|i| matches!(toks[i].kind, TokKind::Word | TokKind::Possessive))
+            && toks[p - 2].kind == TokKind::Word
+        {
+            h = p - 2;
         }
         let mut s = h;
         while s > 0 && h - s < 5 {
@@ -366,7 +399,7 @@ impl Attributor {
             }
             s -= 1;
         }
-        let plain = !forward_cue_is_weak(text, toks, h);
+        let plain = !forward_cue_is_weak(text, toks, last);
         self.classify_np(text, toks, s, h, plain).map(|x| (x, s))
     }
 
@@ -458,6 +491,12 @@ impl Attributor {
                         | "when"
                 )
                 || (prev(s - 1) == "and" && (s < 2 || toks[s - 2].kind != TokKind::Word));
+            // "Sanders' team said", not "A person familiar with Thursday's meeting says"
+            let definite = definite
+                || (clause_start
+                    && toks
+                        .get(s + 1)
+                        .is_some_and(|t| t.kind == TokKind::Possessive));
             let bare_plural = plural
                 && head_w == head
                 && clause_start
@@ -586,7 +625,7 @@ impl Attributor {
                     // "Russia's Foreign Ministry said": keep the run
                     return self.name_subject(text, toks, a, e).map(|s| (s, a));
                 }
-                self.noun_phrase(text, toks, 0, j, false)
+                self.noun_phrase(text, toks, 0, j, false, j - 1)
             }
             TokKind::Comma => self.clause_subject(text, toks, j - 1),
             _ => None,
@@ -639,6 +678,12 @@ impl Attributor {
         None
     }
 
+    /// A lower-case title or occupation before a name: "speaker", "economist", "pollster".
+    fn occupation(&self, w: &str) -> bool {
+        !is_capitalized(w)
+            && (is_title(w) || self.cues.speaker_nouns.contains(w) || w.ends_with("ist"))
+    }
+
     /// The subject at the start of the clause when a cue follows an appositive or a parenthetical:
     /// "Wang, for his part, said", "Wang Yi, a member of ..., said", "He, too, said".
     pub(super) fn clause_subject(
@@ -667,6 +712,7 @@ impl Attributor {
         // "..., Sanders's campaign manager, Jeff Weaver, said": a name alone between the last two
         // commas, an appositive to the phrase before it
         // (a person's name, not a vocative: "you, Mr President, said")
+        let mut appositive_name = false;
         if let Some(c) = toks[..comma].iter().rposition(|t| t.kind == TokKind::Comma)
             && c + 1 < comma
             && c > 0
@@ -677,9 +723,11 @@ impl Attributor {
                 self.name_subject(text, toks, c + 1, comma),
                 Some(Subject::Name { .. })
             )
-            && !starts.contains(&(c + 1))
         {
-            starts.push(c + 1);
+            if !starts.contains(&(c + 1)) {
+                starts.push(c + 1);
+            }
+            appositive_name = true;
         }
         for a in starts {
             let mut a = a;
@@ -690,14 +738,29 @@ impl Attributor {
                 continue;
             }
             // "The campaign manager, a veteran of Ohio races, said": a noun phrase before the
-            // appositive
-            if matches!(
-                word(a),
-                "The" | "the" | "A" | "a" | "An" | "an" | "Several" | "Some" | "Many" | "Most"
-            ) && let Some(c) = (a + 1..comma.min(a + 7)).find(|&i| toks[i].kind != TokKind::Word)
+            // appositive (but "The assailant, John McGraw, told": the name)
+            if !appositive_name
+                && matches!(
+                    word(a),
+                    "The"
+                        | "the"
+                        | "A"
+                        | "a"
+                        | "An"
+                        | "an"
+                        | "Several"
+                        | "Some"
+                        | "Many"
+                        | "Most"
+                        | "One"
+                        | "Another"
+                )
+                && let Some(c) = (a + 1..comma.min(a + 7)).find(|&i| toks[i].kind != TokKind::Word)
                 && toks[c].kind == TokKind::Comma
-                && let Some(np @ (Subject::Noun { .. } | Subject::Title { .. }, _)) =
-                    self.noun_phrase(text, toks, a, c, false)
+                && !is_capitalized(word(c - 1))
+                && let Some(np @ (Subject::Noun { .. } | Subject::Title { .. }, s)) =
+                    self.noun_phrase(text, toks, a, c, false, comma)
+                && s <= a + 1
             {
                 return Some(np);
             }
@@ -707,6 +770,20 @@ impl Attributor {
             {
                 return Some(pronoun_subject(word(a), g, a));
             }
+            // "the economist Jared Bernstein, a former ...": a determiner and an occupation
+            // before the name
+            // (not "the Acting Russian President": no occupation, no skip)
+            let mut b = a;
+            if matches!(word(b), "the" | "The" | "a" | "A") {
+                b += 1;
+            }
+            let occupation = b;
+            while b < comma && toks[b].kind == TokKind::Word && self.occupation(word(b)) {
+                b += 1;
+            }
+            if b > occupation && b < comma && self.run_word(text, toks, b) {
+                a = b;
+            }
             let mut e = a;
             loop {
                 while e < comma && self.run_word(text, toks, e) {
@@ -714,12 +791,15 @@ impl Attributor {
                 }
                 // "Former House speaker Newt Gingrich, a Trump ally, said": a lower-case title
                 // inside the run
+                // ("Conservative economist Aparna Mathur, who ..., said": an occupation too)
                 if e > a
                     && e + 1 < comma
-                    && is_title(word(e))
-                    && !is_capitalized(word(e))
+                    && self.occupation(word(e))
                     && self.run_word(text, toks, e + 1)
                 {
+                    if !is_title(word(e)) {
+                        a = e + 1;
+                    }
                     e += 1;
                     continue;
                 }
