@@ -153,7 +153,7 @@ fn fullest_form(
             }
             // "President of the Russian Federation Vladimir Putin", "Presidents Vladimir Putin and
             // ...": the name starts after it
-            if names::is_institution(w) {
+            if names::is_institution(w) || names::is_body(w) {
                 break;
             }
             if is_stop(w)
@@ -167,6 +167,12 @@ fn fullest_form(
             }
             // "President of Turkey Recep Tayyip Erdogan": "Turkey" is not part of the name
             let before_w = trimmed[..w_start].trim_end();
+            // "Minister of Natural Resources and Environment Sergei Donskoy", "Minister of
+            // Communications and Mass Media Nikolai Nikiforov": an office run into the name
+            if before_w.ends_with(" and") || before_w.ends_with(" for") {
+                blocked = true;
+                break;
+            }
             if before_w.ends_with(" of") || before_w.ends_with(" the") || is_title(w) {
                 break;
             }

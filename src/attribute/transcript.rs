@@ -140,8 +140,15 @@ pub(crate) fn label_at(text: &str, start: usize, end: usize, toks: &mut Vec<Tok>
     } else if before_comma.is_some() && toks.len() > 12 {
         return None;
     }
+    // (a long title before the name is common: "Chairman of the BIE Executive Committee
+    // Jai-chul Choi:")
+    let max_words = if words.iter().any(|w| is_title(w)) {
+        12
+    } else {
+        7
+    };
     if words.is_empty()
-        || words.len() > 7
+        || words.len() > max_words
         || !is_capitalized(words[0])
         || NOT_LABELS.iter().any(|n| n.eq_ignore_ascii_case(words[0]))
         || (words.len() == 1 && STEPS.contains(&words[0]))
@@ -206,6 +213,10 @@ mod tests {
             label("Construction, Housing and Utilities Minister Mikhail Men: Thank you.")
                 .as_deref(),
             Some("Mikhail Men")
+        );
+        assert_eq!(
+            label("Chairman of the BIE Executive Committee Jai-chul Choi: Thank you.").as_deref(),
+            Some("Jai-chul Choi")
         );
         assert_eq!(label("He said the following: we agree.").as_deref(), None);
         assert_eq!(label("Note: all times local.").as_deref(), None);
