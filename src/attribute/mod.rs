@@ -269,6 +269,9 @@ struct Raw {
     /// The source and cue as a byte span of the sentence: everything that is not the reported
     /// content ("In an interview, Putin said that", ", said Lavrov, a veteran diplomat.").
     frame: Option<(usize, usize)>,
+    /// An opening aside that cites someone ("As Mr President said, ..."): inside a transcript
+    /// turn it is the turn's speaker talking, and it does not end the turn.
+    aside: bool,
 }
 
 /// Per-document working state.
@@ -524,15 +527,20 @@ impl Attributor {
                 && turn.is_some()
                 && (s.title
                     || is_all_caps(&text[s.start..s.end])
-                    || raw[i].as_ref().is_some_and(|r| match &r.subject {
-                        // not "Russia must remain ..., and ... indicated": a coordinated cue
-                        // inside a turn is the speaker talking
-                        Subject::Name { .. } | Subject::Title { .. } => {
-                            !text[..r.cue_start].trim_end().ends_with(" and")
-                        }
-                        // "My colleagues have already said ..." is the speaker talking
-                        Subject::Noun { phrase, .. } => !owned_by_speaker_or_listener(phrase),
-                        _ => false,
+                    || raw[i].as_ref().is_some_and(|r| {
+                        !r.aside
+                            && match &r.subject {
+                                // not "Russia must remain ..., and ... indicated": a coordinated cue
+                                // inside a turn is the speaker talking
+                                Subject::Name { .. } | Subject::Title { .. } => {
+                                    !text[..r.cue_start].trim_end().ends_with(" and")
+                                }
+                                // "My colleagues have already said ..." is the speaker talking
+                                Subject::Noun { phrase, .. } => {
+                                    !owned_by_speaker_or_listener(phrase)
+                                }
+                                _ => false,
+                            }
                     }))
             {
                 // a heading, or a paragraph opening with "X said" in news: the turn is over
@@ -759,6 +767,30 @@ impl Attributor {
                         {
                             sub = None;
                         }
+                        // "While not everything Trump says is true, Jamieson said ...": a cue in
+                        // an opening subordinate clause, another cue after its comma
+                        if sub.is_some()
+                            && toks.first().is_some_and(|t| {
+                                t.kind == TokKind::Word
+                                    && matches!(
+                                        text[t.start..t.end].to_lowercase().as_str(),
+                                        "while"
+                                            | "although"
+                                            | "though"
+                                            | "because"
+                                            | "if"
+                                            | "when"
+                                            | "after"
+                                            | "unless"
+                                    )
+                            })
+                            && !toks[..k].iter().any(|t| t.kind == TokKind::Comma)
+                            && let Some(c) =
+                                toks[ke..].iter().position(|t| t.kind == TokKind::Comma)
+                            && cues.iter().any(|q| q.0 > toks[ke + c].start)
+                        {
+                            sub = None;
+                        }
                     }
                     // "Brenda Johnson also railed against immigrants, and explained ...": the
                     // subject of the first verb
@@ -780,6 +812,7 @@ impl Attributor {
                     cue_start: a,
                     cue_end: b,
                     frame: Some(frame),
+                    aside: cited_aside(text, &toks, k, ke),
                 });
                 break;
             }
@@ -792,6 +825,7 @@ impl Attributor {
                 cue_start: a,
                 cue_end: b,
                 frame: None,
+                aside: false,
             });
         }
         doc.toks = toks;
@@ -1681,6 +1715,16 @@ fn naming_not_speech(text: &str, toks: &[Tok], k: usize, ke: usize) -> bool {
     article.is_some_and(|i| {
         toks[i].kind == TokKind::Word && matches!(word(i), "a" | "an" | "A" | "An")
     }) && next.is_some_and(is_capitalized)
+}
+
+/// "As Mr President said, it is no secret that ...": an opening aside that cites someone; the
+/// sentence is the speaker's own.
+fn cited_aside(text: &str, toks: &[Tok], k: usize, ke: usize) -> bool {
+    toks.first()
+        .is_some_and(|t| t.kind == TokKind::Word && &text[t.start..t.end] == "As")
+        && k >= 2
+        && !toks[..k].iter().any(|t| t.kind != TokKind::Word)
+        && (ke..toks.len().min(ke + 4)).any(|i| toks[i].kind == TokKind::Comma)
 }
 
 /// "my colleagues", "our partners", "your ministry": a phrase owned by the speaker or the listener.
