@@ -187,10 +187,15 @@ fn fullest_form(
         // Mishustin:"), not a fuller form of it; a one-word name may grow to four ("Civil
         // Aviation Safety Authority")
         let n_cand = n_before + 1;
+        // ("Minister of Economic Development Maxim Oreshkin": a word the document also writes in
+        // lower case is an office's, not a name's)
         if n_cand > n_words
             && !blocked
             && (n_words == 1 || n_cand <= 3)
             && best_suffix.as_ref().is_none_or(|b| n_cand > b.0)
+            && !words_before[..n_before]
+                .iter()
+                .any(|w| n_words > 1 && common_word(text, w))
         {
             let mut cand_s = String::new();
             for w in words_before[..n_before].iter().rev() {
@@ -230,6 +235,20 @@ fn fullest_form(
         .map(|b| b.1)
         .unwrap_or_else(|| name.to_string());
     (best, gender)
+}
+
+/// Does the document also write `w` in lower case, as a word of its own ("development")?
+fn common_word(text: &str, w: &str) -> bool {
+    if w.len() < 4 || !w.is_ascii() {
+        return false;
+    }
+    let lower = w.to_ascii_lowercase();
+    memchr::memmem::find_iter(text.as_bytes(), lower.as_bytes()).any(|p| {
+        let e = p + lower.len();
+        let glued_before = p > 0 && is_word_char_before(text, p);
+        let glued_after = e < text.len() && is_word_char_at(text, e);
+        !glued_before && !glued_after
+    })
 }
 
 /// Documents up to this size are scanned for each new name instead of indexed: a SIMD scan of a

@@ -206,7 +206,7 @@ pub(crate) fn is_capitalized(w: &str) -> bool {
 pub(crate) fn is_title(w: &str) -> bool {
     let w = w.trim_end_matches('.');
     // lower-cased on the stack: this runs for every capitalised word near a cue
-    let mut buf = [0u8; 16];
+    let mut buf = [0u8; 24];
     let Some(lower) = buf.get_mut(..w.len()) else {
         return false;
     };
@@ -340,6 +340,7 @@ pub(crate) fn is_title(w: &str) -> bool {
             | "columnist"
             | "pastor"
             | "rector"
+            | "secretary-general"
     )
 }
 
@@ -801,8 +802,11 @@ pub(crate) fn object_pronoun(w: &str) -> Option<char> {
 /// A word that ends the name of an organisation in a title ("... Executive Committee", "... Board
 /// of Directors"): never part of a person's name.
 pub(crate) fn is_body(w: &str) -> bool {
-    // an acronym: "General Director of State Space Corporation ROSCOSMOS Igor Komarov"
-    (w.len() >= 3 && w.bytes().all(|c| c.is_ascii_uppercase()))
+    // an acronym: "General Director of State Space Corporation ROSCOSMOS Igor Komarov", "VEB.RF"
+    // (not a regnal number: "Abdullah II")
+    (w.bytes().filter(u8::is_ascii_uppercase).count() >= 2
+        && !w.bytes().any(|c| c.is_ascii_lowercase())
+        && !w.bytes().all(|c| matches!(c, b'I' | b'V' | b'X' | b'L')))
         || matches!(
             w,
             "Committee"
@@ -830,6 +834,10 @@ pub(crate) fn is_body(w: &str) -> bool {
                 | "Academy"
                 | "Court"
                 | "Party"
+                | "Group"
+                | "Duma"
+                | "Parliament"
+                | "Assembly"
         )
 }
 
