@@ -861,9 +861,17 @@ pub(crate) fn strip_titles(words: &[&str]) -> Option<(usize, usize)> {
         titled = true;
     }
     // "President of Russia Vladimir Putin", "Secretary of State John Kerry"
-    if titled && a < b && matches!(words[a], "of" | "for") {
+    let connector = |w: &str| {
+        ["of", "for", "and", "the"]
+            .iter()
+            .any(|c| c.eq_ignore_ascii_case(w))
+    };
+    if titled
+        && a < b
+        && (words[a].eq_ignore_ascii_case("of") || words[a].eq_ignore_ascii_case("for"))
+    {
         a += 1;
-        if a < b && words[a] == "the" {
+        if a < b && words[a].eq_ignore_ascii_case("the") {
             a += 1;
         }
         let rest = b - a;
@@ -879,9 +887,7 @@ pub(crate) fn strip_titles(words: &[&str]) -> Option<(usize, usize)> {
     // the last two words after its last connector, when three or more follow it (not "Xi
     // Jinping of China"; a fuller form elsewhere in the document restores a third)
     if titled
-        && let Some(c) = (a..b)
-            .rev()
-            .find(|&i| matches!(words[i], "of" | "for" | "and" | "the"))
+        && let Some(c) = (a..b).rev().find(|&i| connector(words[i]))
         && b - (c + 1) >= 3
     {
         a = b - 2;

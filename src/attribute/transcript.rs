@@ -163,6 +163,12 @@ pub(crate) fn label_at(text: &str, start: usize, end: usize, toks: &mut Vec<Tok>
         ),
         None => (words.join(" "), false),
     };
+    // "PRESIDENT OF RUSSIA DMITRY MEDVEDEV:": the name as the text writes it elsewhere
+    let speaker = if speaker.len() > 3 && !speaker.bytes().any(|c| c.is_ascii_lowercase()) {
+        title_case(&speaker)
+    } else {
+        speaker
+    };
     Some(Label {
         speaker,
         start,
@@ -171,6 +177,21 @@ pub(crate) fn label_at(text: &str, start: usize, end: usize, toks: &mut Vec<Tok>
         titled,
         section: false,
     })
+}
+
+/// "DMITRY MEDVEDEV" → "Dmitry Medvedev", "JAI-CHUL CHOI" → "Jai-Chul Choi".
+fn title_case(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut start = true;
+    for c in s.chars() {
+        if start {
+            out.push(c);
+        } else {
+            out.extend(c.to_lowercase());
+        }
+        start = !c.is_alphanumeric();
+    }
+    out
 }
 
 #[cfg(test)]
@@ -217,6 +238,10 @@ mod tests {
         assert_eq!(
             label("Chairman of the BIE Executive Committee Jai-chul Choi: Thank you.").as_deref(),
             Some("Jai-chul Choi")
+        );
+        assert_eq!(
+            label("PRESIDENT OF RUSSIA DMITRY MEDVEDEV: Good afternoon.").as_deref(),
+            Some("Dmitry Medvedev")
         );
         assert_eq!(label("He said the following: we agree.").as_deref(), None);
         assert_eq!(label("Note: all times local.").as_deref(), None);
