@@ -841,6 +841,18 @@ pub(crate) fn is_body(w: &str) -> bool {
         )
 }
 
+/// The start of the name's last two words in `words[from..b]`, with the particles of a name
+/// that has them ("Alexander Van der Bellen", "Tamim bin Hamad Al Thani").
+fn last_two(words: &[&str], from: usize, b: usize) -> usize {
+    let particle =
+        |w: &str| is_name_connector(w) || matches!(w, "Van" | "Von" | "Al" | "El" | "Bin");
+    let mut a = b - 2;
+    while a > from && (particle(words[a]) || particle(words[a - 1])) {
+        a -= 1;
+    }
+    a
+}
+
 pub(crate) fn strip_titles(words: &[&str]) -> Option<(usize, usize)> {
     let mut a = 0;
     let b = words.len();
@@ -876,7 +888,7 @@ pub(crate) fn strip_titles(words: &[&str]) -> Option<(usize, usize)> {
         }
         let rest = b - a;
         if rest >= 3 {
-            a = b - 2;
+            a = last_two(words, a, b);
         } else if rest == 2 {
             a = b - 1;
         } else {
@@ -890,7 +902,7 @@ pub(crate) fn strip_titles(words: &[&str]) -> Option<(usize, usize)> {
         && let Some(c) = (a..b).rev().find(|&i| connector(words[i]))
         && b - (c + 1) >= 3
     {
-        a = b - 2;
+        a = last_two(words, c + 1, b);
     }
     // ("German Gref": a first name that is also a nationality)
     while a < b && (is_modifier(words[a]) || is_stop(words[a])) && b - a > 2 {
@@ -983,6 +995,13 @@ mod tests {
         ] {
             assert_eq!(s(&words(label)).as_deref(), Some(name), "{label}");
         }
+        assert_eq!(
+            s(&words(
+                "Federal President of Austria Alexander Van der Bellen"
+            ))
+            .as_deref(),
+            Some("Alexander Van der Bellen")
+        );
         // a place after the name is no title going on: the name is kept
         assert!(
             s(&words("President Xi Jinping of China")).is_some_and(|n| n.starts_with("Xi Jinping"))
