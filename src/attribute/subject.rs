@@ -92,10 +92,15 @@ impl Attributor {
             // clause; "said Trump's remarks were ...": a possessive opens the clause's subject
             if toks.get(e).is_some_and(|n| n.kind == TokKind::Possessive) {
                 let mut g = e + 1;
-                while g < toks.len().min(e + 4)
+                while g < toks.len().min(e + 6)
                     && toks[g].kind == TokKind::Word
                     && !is_capitalized(&text[toks[g].start..toks[g].end])
+                    && !function_word(&text[toks[g].start..toks[g].end])
                 {
+                    g += 1;
+                }
+                // "said Google's chief human resources executive, Laszlo Bock."
+                if g > e + 1 && toks.get(g).is_some_and(|t| t.kind == TokKind::Comma) {
                     g += 1;
                 }
                 let mut h = g;
@@ -129,6 +134,35 @@ impl Attributor {
                 && let Some(sub) = self.name_subject(text, toks, a, e)
             {
                 return Some((sub, a));
+            }
+        }
+        // "says political scientist Dossym Satpayev in Almaty": an occupation, then the name,
+        // then perhaps a place
+        let word = |i: usize| &text[toks[i].start..toks[i].end];
+        let mut g = ke;
+        if g < toks.len() && matches!(word(g), "the" | "a" | "an") {
+            g += 1;
+        }
+        while g < toks.len().min(ke + 4)
+            && toks[g].kind == TokKind::Word
+            && !is_capitalized(word(g))
+            && !function_word(word(g))
+        {
+            g += 1;
+        }
+        if g > ke && (ke..g).any(|i| self.occupation(word(i))) {
+            let mut h = g;
+            while h < toks.len() && h < g + 4 && self.run_word(text, toks, h) {
+                h += 1;
+            }
+            if h > g
+                && toks.get(h).is_none_or(|n| {
+                    n.kind != TokKind::Word
+                        || matches!(word(h), "in" | "of" | "at" | "from" | "who")
+                })
+                && let Some(sub @ Subject::Name { .. }) = self.name_subject(text, toks, g, h)
+            {
+                return Some((sub, g));
             }
         }
         self.noun_phrase(text, toks, ke, toks.len().min(ke + 6), true, ke)
@@ -565,6 +599,22 @@ impl Attributor {
                 j -= 2;
                 continue;
             }
+            // "A poll released Saturday found", "a survey conducted last week shows": the
+            // participle before its time
+            let participle = |w: &str| {
+                matches!(
+                    w,
+                    "released" | "conducted" | "published" | "issued" | "taken" | "out"
+                )
+            };
+            if j < k && participle(w) && (is_weekday(word(j)) || is_skippable(word(j))) {
+                j -= 1;
+                continue;
+            }
+            if j >= 2 && is_weekday(w) && participle(word(j - 2)) {
+                j -= 2;
+                continue;
+            }
             // "Gowdy earlier Thursday said"
             if is_weekday(w) && j >= 2 && is_skippable(word(j - 2)) {
                 j -= 2;
@@ -679,7 +729,7 @@ impl Attributor {
     }
 
     /// A lower-case title or occupation before a name: "speaker", "economist", "pollster".
-    fn occupation(&self, w: &str) -> bool {
+    pub(super) fn occupation(&self, w: &str) -> bool {
         !is_capitalized(w)
             && (is_title(w) || self.cues.speaker_nouns.contains(w) || w.ends_with("ist"))
     }
@@ -826,4 +876,26 @@ impl Attributor {
         }
         None
     }
+}
+
+/// "of", "the", "and" ...: a word that joins phrases, never a modifier of a name.
+fn function_word(w: &str) -> bool {
+    matches!(
+        w,
+        "of" | "the"
+            | "a"
+            | "an"
+            | "to"
+            | "for"
+            | "with"
+            | "in"
+            | "on"
+            | "at"
+            | "by"
+            | "from"
+            | "and"
+            | "or"
+            | "that"
+            | "who"
+    )
 }
