@@ -346,6 +346,16 @@ pub(crate) fn is_title(w: &str) -> bool {
 
 /// Words that are capitalised at a sentence start or in a heading but never begin a name.
 pub(crate) fn is_stop(w: &str) -> bool {
+    // a contraction of one ("I'm", "It’s", "That's")
+    if let Some(i) = w.find(['\'', '\u{2019}'])
+        && i > 0
+        && matches!(
+            w[i..].trim_start_matches(['\'', '\u{2019}']),
+            "m" | "s" | "re" | "ve" | "d" | "ll" | "t"
+        )
+    {
+        return is_stop(&w[..i]);
+    }
     matches!(
         w,
         "The"
