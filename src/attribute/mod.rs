@@ -644,7 +644,14 @@ impl Attributor {
             // reports in paragraphs of indirect speech
             if att.is_none() && !new_para && (quoted.is_empty() || touches_quote(s, &quoted)) {
                 let prev = &out[i - 1];
-                if let Some(sp) = &prev.speaker {
+                // outside quotations, a poll's or a document's finding is not carried on: the next
+                // sentence is the writer's ("Polls show X. The nominee is ...")
+                let from_thing = !touches_quote(s, &quoted)
+                    && prev.kind == AttributionKind::Explicit
+                    && raw[i - 1].as_ref().is_some_and(
+                        |r| matches!(&r.subject, Subject::Noun { phrase, .. } if is_thing(phrase)),
+                    );
+                if let Some(sp) = prev.speaker.as_ref().filter(|_| !from_thing) {
                     let from = match prev.kind {
                         AttributionKind::Carried | AttributionKind::Quote => {
                             prev.antecedent.unwrap_or(i - 1)
@@ -1715,6 +1722,43 @@ fn naming_not_speech(text: &str, toks: &[Tok], k: usize, ke: usize) -> bool {
     article.is_some_and(|i| {
         toks[i].kind == TokKind::Word && matches!(word(i), "a" | "an" | "A" | "An")
     }) && next.is_some_and(is_capitalized)
+}
+
+/// A source that is no person: a poll, a study, a document ("the latest Rasmussen Reports poll").
+fn is_thing(phrase: &str) -> bool {
+    let head = phrase.rsplit(' ').next().unwrap_or(phrase);
+    matches!(
+        head.to_lowercase().as_str(),
+        "poll"
+            | "polls"
+            | "survey"
+            | "surveys"
+            | "study"
+            | "studies"
+            | "report"
+            | "reports"
+            | "data"
+            | "figures"
+            | "records"
+            | "document"
+            | "documents"
+            | "analysis"
+            | "estimates"
+            | "information"
+            | "plan"
+            | "schedule"
+            | "statement"
+            | "article"
+            | "filing"
+            | "filings"
+            | "memo"
+            | "video"
+            | "ad"
+            | "release"
+            | "letter"
+            | "email"
+            | "emails"
+    )
 }
 
 /// "As Mr President said, it is no secret that ...": an opening aside that cites someone; the
