@@ -38,6 +38,11 @@ pub(crate) fn tokenize(text: &str, start: usize, end: usize, out: &mut Vec<Tok>)
             i += 1;
             continue;
         }
+        // a no-break space (U+00A0) separates words as a space does ("Trump\u{a0}said")
+        if c == 0xc2 && b.get(i + 1) == Some(&0xa0) {
+            i += 2;
+            continue;
+        }
         if is_word_byte(b, i, end) {
             let s = i;
             i += char_len(c);

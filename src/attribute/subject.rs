@@ -389,6 +389,10 @@ impl Attributor {
                     | "One"
                     | "another"
                     | "Another"
+                    | "That"
+                    | "This"
+                    | "Those"
+                    | "These"
             ) {
                 s -= 1;
                 break;
@@ -502,7 +506,11 @@ impl Attributor {
             let definite = matches!(
                 first.as_str(),
                 "the" | "his" | "her" | "their" | "one" | "another" | "a" | "an"
-            );
+            ) || (s == 0
+                && matches!(
+                    &text[toks[s].start..toks[s].end],
+                    "That" | "This" | "Those" | "These"
+                ));
             // "authorities say", "employees complain": a bare plural too, not a span of time
             // ("over the last couple of weeks said")
             // (only where a clause starts: not "as miners say", "a problem that employers say
