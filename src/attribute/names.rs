@@ -38,9 +38,19 @@ pub(crate) fn tokenize(text: &str, start: usize, end: usize, out: &mut Vec<Tok>)
             i += 1;
             continue;
         }
-        // a no-break space (U+00A0) separates words as a space does ("Trump\u{a0}said")
+        // a no-break space (U+00A0) separates words as a space does ("Trump\u{a0}said"), and so
+        // do the thin, hair, zero-width and narrow no-break spaces (U+2009, U+200A, U+200B,
+        // U+202F)
         if c == 0xc2 && b.get(i + 1) == Some(&0xa0) {
             i += 2;
+            continue;
+        }
+        if c == 0xe2
+            && b.get(i + 1) == Some(&0x80)
+            && b.get(i + 2)
+                .is_some_and(|&x| matches!(x, 0x89 | 0x8a | 0x8b | 0xaf))
+        {
+            i += 3;
             continue;
         }
         if is_word_byte(b, i, end) {
@@ -958,6 +968,8 @@ mod tests {
         tokenize(t, 0, t.len(), &mut v);
         assert_eq!(v[0].kind, TokKind::Quote);
         assert_eq!((v[4].start, v[4].end, v[4].kind), (11, 13, TokKind::Quote));
+        assert_eq!(words("Trump\u{a0}said"), ["Trump", "said"]);
+        assert_eq!(words("Lavrov\u{200b}noted"), ["Lavrov", "noted"]);
         assert_eq!(
             words("Xi Jinping’s al-Assad O'Brien"),
             ["Xi", "Jinping", "’s", "al-Assad", "O'Brien"]
