@@ -1879,6 +1879,10 @@ fn takes_listener(cue: &str) -> bool {
 
 /// Words between a subject and its cue: "Putin also said", "Putin has repeatedly said".
 fn is_skippable(w: &str) -> bool {
+    // "wouldn't say", "didn’t say", "won't say"
+    if w.ends_with("n't") || w.ends_with("n\u{2019}t") {
+        return true;
+    }
     matches!(
         w,
         "also"

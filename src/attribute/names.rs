@@ -81,6 +81,15 @@ pub(crate) fn tokenize(text: &str, start: usize, end: usize, out: &mut Vec<Tok>)
                         break;
                     }
                     i += 1;
+                } else if b[i] == 0xe2
+                    && b[i..].starts_with("\u{2019}".as_bytes())
+                    && i + 3 < end
+                    && is_word_byte(b, i + 3, end)
+                    && !((b[i + 3] | 0x20) == b's'
+                        && (i + 4 == end || !is_word_byte(b, i + 4, end)))
+                {
+                    // a curly apostrophe inside a word: "wouldn’t", "O’Brien" (not "Putin’s")
+                    i += 3;
                 } else if b[i] == b'.' && (i - s == 1 || is_abbrev(&text[s..i])) {
                     // "J." "Mr." "U.S." keep their dot
                     i += 1;
