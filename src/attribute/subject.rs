@@ -722,10 +722,20 @@ impl Attributor {
             while e < and_at && self.run_word(text, toks, e) {
                 e += 1;
             }
-            let verb_follows = e < and_at
-                && toks[e].kind == TokKind::Word
-                && !is_capitalized(word(e))
-                && !is_stop(word(e));
+            // "Clinton, who was speaking to the mayors, did not mention Trump, but told ...": the
+            // verb after the relative clause
+            let mut v = e;
+            if e + 1 < and_at
+                && toks[e].kind == TokKind::Comma
+                && matches!(word(e + 1), "who" | "whose")
+                && let Some(c) = (e + 2..and_at).find(|&i| toks[i].kind == TokKind::Comma)
+            {
+                v = c + 1;
+            }
+            let verb_follows = v < and_at
+                && toks[v].kind == TokKind::Word
+                && !is_capitalized(word(v))
+                && !is_stop(word(v));
             if e > a
                 && verb_follows
                 && let Some(sub @ Subject::Name { .. }) = self.name_subject(text, toks, a, e)
