@@ -54,8 +54,13 @@ pub fn write_batch(
 ) -> anyhow::Result<()> {
     match format {
         Format::Json => {
-            serde_json::to_writer_pretty(&mut *out, &JsonReport::new(rep))
+            // serde_json writes a few bytes at a time: through a buffer of its own, not one
+            // `dyn Write` call each
+            let mut buf = io::BufWriter::with_capacity(1 << 16, &mut *out);
+            serde_json::to_writer_pretty(&mut buf, &JsonReport::new(rep))
                 .map_err(io::Error::from)?;
+            buf.flush()?;
+            drop(buf);
             writeln!(out)?;
         }
         Format::Jsonl => write_jsonl(out, rep)?,
