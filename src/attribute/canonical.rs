@@ -47,7 +47,7 @@ impl Attributor {
             let index = (text.len() > INDEX_MIN_BYTES)
                 .then(|| &*doc.names.get_or_insert_with(|| NameIndex::build(text)));
             let (full, g) = fullest_form(text, sentences, index, name);
-            let full = if full.split(' ').count() > name.split(' ').count() {
+            let full = if n_words(&full) > n_words(name) {
                 // the fuller form may itself be an actor's alias
                 match (!self.alias.is_empty())
                     .then(|| self.alias.get(&full.to_lowercase()))
@@ -61,12 +61,22 @@ impl Attributor {
             };
             (full, gender.or(g).unwrap_or('u'))
         };
-        if !doc.canon.contains_key(&result.0) {
-            doc.canon.insert(result.0.clone(), result.clone());
+        // (`name` was not in the map: one entry when it is its own canonical form)
+        if result.0 != name {
+            if !doc.canon.contains_key(&result.0) {
+                doc.canon.insert(result.0.clone(), result.clone());
+            }
+            doc.canon.insert(name.to_string(), result.clone());
+        } else {
+            doc.canon.insert(name.to_string(), result.clone());
         }
-        doc.canon.insert(name.to_string(), result.clone());
         result
     }
+}
+
+/// The number of words of a name (`split(' ')` parts).
+fn n_words(name: &str) -> usize {
+    name.bytes().filter(|&c| c == b' ').count() + 1
 }
 
 /// The fullest form of `name` in the text: "Putin" → "Vladimir Putin" (a longer capitalised run
@@ -78,9 +88,17 @@ fn fullest_form(
     index: Option<&NameIndex>,
     name: &str,
 ) -> (String, Option<char>) {
-    let last = name.rsplit(' ').next().unwrap_or(name);
-    let first = name.split(' ').next().unwrap_or(name);
-    let n_words = name.split(' ').count();
+    // by bytes: `split(' ')` set up a searcher per call, a tenth of this function's cost
+    let nb = name.as_bytes();
+    let last = nb
+        .iter()
+        .rposition(|&c| c == b' ')
+        .map_or(name, |i| &name[i + 1..]);
+    let first = nb
+        .iter()
+        .position(|&c| c == b' ')
+        .map_or(name, |i| &name[..i]);
+    let n_words = n_words(name);
     let mut best_suffix: Option<(usize, String)> = None;
     let mut best_prefix: Option<(usize, String)> = None;
     let mut gender = None;
