@@ -33,8 +33,7 @@
 
 use crate::lexicon::schema::{REGEX_SIZE_LIMIT, compile_regex};
 use crate::lexicon::{LexiconError, LexiconSet, NegationEffect, TermPattern, inflect};
-use crate::scanner::Scanner;
-use aho_corasick::{AhoCorasick, AhoCorasickKind};
+use crate::scanner::{Overlapping, Scanner};
 use regex::{Regex, RegexSet, RegexSetBuilder};
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -136,7 +135,7 @@ pub struct Matcher {
     regexes: Vec<RegexTerm>,
     regex_set: Option<RegexSet>,
     /// Literal prefixes of the regexes (see [`regex_prefixes`]), when every regex has some.
-    regex_screen: Option<(AhoCorasick, Vec<u32>)>,
+    regex_screen: Option<(Overlapping, Vec<u32>)>,
     /// Theme index → index into `rules`.
     theme_rules: Vec<usize>,
     rules: Vec<Rules>,
@@ -296,12 +295,7 @@ impl Matcher {
                 }
             }
             if all {
-                AhoCorasick::builder()
-                    .ascii_case_insensitive(true)
-                    .kind(Some(AhoCorasickKind::DFA))
-                    .build(&lits)
-                    .ok()
-                    .map(|ac| (ac, owner))
+                Overlapping::new(&lits).ok().map(|ac| (ac, owner))
             } else {
                 None
             }
@@ -416,10 +410,10 @@ impl Matcher {
                     rx_hit.clear();
                     rx_hit.resize(self.regexes.len(), false);
                     let mut any = false;
-                    for m in screen.find_overlapping_iter(s) {
-                        rx_hit[owner[m.pattern().as_usize()] as usize] = true;
+                    screen.for_each(s.as_bytes(), |p| {
+                        rx_hit[owner[p] as usize] = true;
                         any = true;
-                    }
+                    });
                     if any {
                         for (i, r) in self.regexes.iter().enumerate() {
                             if rx_hit[i] {

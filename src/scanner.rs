@@ -46,7 +46,7 @@ impl Scanner {
                 .prefilter(false)
                 .build(patterns)
         {
-            return Ok(Scanner::Dense(Box::new(Dense::new(&d, patterns))));
+            return Ok(Scanner::Dense(Box::new(Dense::new(&d, patterns, true))));
         }
         AhoCorasick::builder()
             .ascii_case_insensitive(true)
@@ -96,11 +96,16 @@ pub(crate) struct Dense {
     max_match: u32,
     /// Per match state (by row, the first at 0): the pattern and its length.
     matches: Vec<(u32, u32)>,
+    /// Standard semantics only: every pattern of match state `k` (by row, the first at 0) is in
+    /// `all[all_at[k]..all_at[k + 1]]`.
+    all: Vec<u32>,
+    all_at: Vec<u32>,
 }
 
 impl Dense {
-    /// The DFA of `d` (leftmost-longest, ASCII case insensitive, no empty pattern).
-    fn new<P: AsRef<[u8]>>(d: &NFA, patterns: &[P]) -> Dense {
+    /// The DFA of `d` (leftmost-longest when `leftmost`, else standard; ASCII case insensitive;
+    /// no empty pattern).
+    fn new<P: AsRef<[u8]>>(d: &NFA, patterns: &[P], leftmost: bool) -> Dense {
         // columns: one per byte occurring in a pattern (both ASCII cases in one; at most 230), one
         // for the rest: bytes in no pattern take the same transition from every state
         let mut class = [0u8; 256];
@@ -164,7 +169,8 @@ impl Dense {
                         let dt = depth[k] + 1;
                         depth.push(dt);
                         // its own pattern comes first in its matches, and is as long as its depth
-                        let own_match = d.is_match(x) && d.pattern_len(d.match_pattern(x, 0)) == dt;
+                        let own_match =
+                            leftmost && d.is_match(x) && d.pattern_len(d.match_pattern(x, 0)) == dt;
                         fail.push(if own_match {
                             DEAD
                         } else if k == 0 {
@@ -183,12 +189,18 @@ impl Dense {
         let mut row = vec![0u32; order.len()];
         let mut next_row = 1u32;
         let mut matches = Vec::new();
+        let mut all = Vec::new();
+        let mut all_at = vec![0u32];
         for (k, &sid) in order.iter().enumerate() {
             if d.is_match(sid) {
                 row[k] = next_row;
                 next_row += 1;
                 let pid = d.match_pattern(sid, 0);
                 matches.push((pid.as_u32(), d.pattern_len(pid) as u32));
+                if !leftmost {
+                    all.extend((0..d.match_len(sid)).map(|i| d.match_pattern(sid, i).as_u32()));
+                    all_at.push(all.len() as u32);
+                }
             }
         }
         let max_match_row = next_row - 1;
@@ -216,6 +228,8 @@ impl Dense {
             start: row[0] * stride as u32,
             max_match: max_match_row * stride as u32,
             matches,
+            all,
+            all_at,
         }
     }
 
@@ -253,6 +267,70 @@ impl Dense {
             start: at - len as usize,
             end: at,
         })
+    }
+}
+
+impl Dense {
+    /// `aho_corasick`'s overlapping search loop (standard semantics) over our table: `f` gets
+    /// every pattern of every match state passed (a pattern may come more than once).
+    fn for_each_overlapping(&self, hay: &[u8], mut f: impl FnMut(usize)) {
+        let (trans, class) = (&self.trans[..], &self.class);
+        let max_match = self.max_match as usize;
+        let mut sid = self.start as usize;
+        for &b in hay {
+            sid = trans[sid + class[b as usize] as usize] as usize;
+            if sid <= max_match && sid != 0 {
+                let k = sid / self.stride - 1;
+                for &p in &self.all[self.all_at[k] as usize..self.all_at[k + 1] as usize] {
+                    f(p as usize);
+                }
+            }
+        }
+    }
+}
+
+/// A pattern set for overlapping search (standard semantics, ASCII case insensitive): which
+/// patterns occur anywhere in a text (the regexes' literal prefixes).
+#[derive(Clone, Debug)]
+pub(crate) enum Overlapping {
+    /// A dense DFA.
+    Dense(Box<Dense>),
+    /// `aho_corasick`'s DFA, when some pattern is empty.
+    Ac(AhoCorasick),
+}
+
+impl Overlapping {
+    /// Compiles `patterns`.
+    pub fn new<P: AsRef<[u8]>>(patterns: &[P]) -> Result<Overlapping, BuildError> {
+        if !patterns.iter().any(|p| p.as_ref().is_empty())
+            && let Ok(d) = NFA::builder()
+                .ascii_case_insensitive(true)
+                .match_kind(MatchKind::Standard)
+                .prefilter(false)
+                .build(patterns)
+        {
+            return Ok(Overlapping::Dense(Box::new(Dense::new(
+                &d, patterns, false,
+            ))));
+        }
+        AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .kind(Some(AhoCorasickKind::DFA))
+            .build(patterns)
+            .map(Overlapping::Ac)
+    }
+
+    /// Calls `f` with the pattern of every overlapping match in `hay` (a pattern may come more
+    /// than once, in no particular order).
+    pub fn for_each(&self, hay: &[u8], mut f: impl FnMut(usize)) {
+        match self {
+            Overlapping::Dense(d) => d.for_each_overlapping(hay, f),
+            Overlapping::Ac(ac) => {
+                for m in ac.find_overlapping_iter(hay) {
+                    f(m.pattern().as_usize());
+                }
+            }
+        }
     }
 }
 
@@ -372,6 +450,36 @@ mod tests {
         assert_eq!(ours.find_iter(h).collect::<Vec<_>>(), want);
     }
 
+    /// The set of patterns found by overlapping search must be `aho_corasick`'s.
+    fn overlapping_agrees(patterns: &[&str], h: &[u8]) {
+        let ours = Overlapping::new(patterns).unwrap();
+        assert!(matches!(ours, Overlapping::Dense(_)));
+        let theirs = AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .kind(Some(AhoCorasickKind::DFA))
+            .build(patterns)
+            .unwrap();
+        let mut want: Vec<usize> = theirs
+            .find_overlapping_iter(h)
+            .map(|m| m.pattern().as_usize())
+            .collect();
+        want.sort_unstable();
+        want.dedup();
+        let mut got = Vec::new();
+        ours.for_each(h, |p| got.push(p));
+        got.sort_unstable();
+        got.dedup();
+        assert_eq!(got, want);
+    }
+
+    #[test]
+    fn same_overlapping_patterns_as_aho_corasick() {
+        overlapping_agrees(&["ab", "abc", "bcd", "c", "b"], b"abcd");
+        overlapping_agrees(&["xab", "a", "ac", "XAC"], b"xac");
+        overlapping_agrees(&["sanction", "sanctions", "ion", "Ions"], b"SANCTIONS");
+        overlapping_agrees(&["zz"], b"abc");
+    }
+
     mod prop {
         use super::*;
         use proptest::prelude::*;
@@ -388,6 +496,7 @@ mod tests {
             ) {
                 let p: Vec<&str> = patterns.iter().map(String::as_str).collect();
                 agrees(&p, hay.as_bytes());
+                overlapping_agrees(&p, hay.as_bytes());
             }
         }
     }
