@@ -71,6 +71,14 @@ pub fn write_batch(
     Ok(())
 }
 
+/// One JSON value and a newline, serialised in memory first: serde_json writes a few bytes at a
+/// time, each a `dyn Write` call.
+fn write_json_line(out: &mut dyn Write, v: &impl Serialize) -> io::Result<()> {
+    let mut buf = serde_json::to_vec(v)?;
+    buf.push(b'\n');
+    out.write_all(&buf)
+}
+
 /// Writes one `{"kind":"doc"}` partial line.
 pub fn write_doc_line(out: &mut dyn Write, themes: &[String], row: &DocRow) -> anyhow::Result<()> {
     #[derive(Serialize)]
@@ -93,8 +101,7 @@ pub fn write_doc_line(out: &mut dyn Write, themes: &[String], row: &DocRow) -> a
         tokens: row.tally.tokens,
         scores: ThemeMap(themes, scores(&row.tally)),
     };
-    serde_json::to_writer(&mut *out, &line).map_err(io::Error::from)?;
-    writeln!(out)?;
+    write_json_line(out, &line)?;
     Ok(())
 }
 
@@ -113,8 +120,7 @@ pub fn write_partial(out: &mut dyn Write, agg: &CorpusAgg) -> anyhow::Result<()>
         docs: agg.documents(),
         agg,
     };
-    serde_json::to_writer(&mut *out, &line).map_err(io::Error::from)?;
-    writeln!(out)?;
+    write_json_line(out, &line)?;
     Ok(())
 }
 
@@ -374,8 +380,7 @@ fn write_jsonl(out: &mut dyn Write, rep: &BatchReport<'_>) -> anyhow::Result<()>
             group: u.actor_group,
             ..json_unit(themes, u.tally)
         };
-        serde_json::to_writer(&mut *out, &line).map_err(io::Error::from)?;
-        writeln!(out)?;
+        write_json_line(out, &line)?;
     }
     Ok(())
 }
