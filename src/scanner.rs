@@ -210,7 +210,9 @@ impl Dense {
                 next_row += 1;
             }
         }
-        let mut trans = vec![0u32; next_row as usize * stride];
+        // a power-of-two length: the search masks its indices with `len - 1` (a no-op on every
+        // index it computes), which lets the compiler drop the bounds check of the hot loop
+        let mut trans = vec![0u32; (next_row as usize * stride).next_power_of_two()];
         for (k, nexts) in next_of.chunks_exact(stride).enumerate() {
             let base = row[k] as usize * stride;
             for (t, &n) in trans[base..base + stride].iter_mut().zip(nexts) {
@@ -239,6 +241,11 @@ impl Dense {
         let hay = hay.get(start..end)?;
         // states as usize: a u32 would be widened again for every lookup
         let (trans, class) = (&self.trans[..], &self.class);
+        // never true (the table has the start state's row); tells the compiler `mask` < `len`
+        if trans.is_empty() {
+            return None;
+        }
+        let mask = trans.len() - 1;
         let max_match = self.max_match as usize;
         let mut sid = self.start as usize;
         let mut i = 0;
@@ -247,7 +254,7 @@ impl Dense {
             // on to the next dead or match state (the hot loop: keep it this small)
             let mut special = false;
             while i < hay.len() {
-                sid = trans[sid + class[hay[i] as usize] as usize] as usize;
+                sid = trans[(sid + class[hay[i] as usize] as usize) & mask] as usize;
                 i += 1;
                 if sid <= max_match {
                     special = true;
@@ -275,10 +282,14 @@ impl Dense {
     /// every pattern of every match state passed (a pattern may come more than once).
     fn for_each_overlapping(&self, hay: &[u8], mut f: impl FnMut(usize)) {
         let (trans, class) = (&self.trans[..], &self.class);
+        if trans.is_empty() {
+            return;
+        }
+        let mask = trans.len() - 1;
         let max_match = self.max_match as usize;
         let mut sid = self.start as usize;
         for &b in hay {
-            sid = trans[sid + class[b as usize] as usize] as usize;
+            sid = trans[(sid + class[b as usize] as usize) & mask] as usize;
             if sid <= max_match && sid != 0 {
                 let k = sid / self.stride - 1;
                 for &p in &self.all[self.all_at[k] as usize..self.all_at[k + 1] as usize] {
