@@ -36,6 +36,7 @@ pub mod input;
 pub mod lexicon;
 pub mod matcher;
 pub mod report;
+mod scanner;
 pub mod segment;
 
 pub use analyze::{AnalyzedDocument, AnalyzedSentence, Pipeline};

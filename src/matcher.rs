@@ -33,7 +33,7 @@
 
 use crate::lexicon::schema::{REGEX_SIZE_LIMIT, compile_regex};
 use crate::lexicon::{LexiconError, LexiconSet, NegationEffect, TermPattern, inflect};
-use aho_corasick::{AhoCorasick, AhoCorasickKind, Input, MatchKind};
+use crate::scanner::{Overlapping, Scanner};
 use regex::{Regex, RegexSet, RegexSetBuilder};
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -130,12 +130,12 @@ thread_local! {
 pub struct Matcher {
     themes: Vec<String>,
     labels: Vec<String>,
-    ac: Option<AhoCorasick>,
+    ac: Option<Scanner>,
     keys: Vec<Key>,
     regexes: Vec<RegexTerm>,
     regex_set: Option<RegexSet>,
     /// Literal prefixes of the regexes (see [`regex_prefixes`]), when every regex has some.
-    regex_screen: Option<(AhoCorasick, Vec<u32>)>,
+    regex_screen: Option<(Overlapping, Vec<u32>)>,
     /// Theme index → index into `rules`.
     theme_rules: Vec<usize>,
     rules: Vec<Rules>,
@@ -272,21 +272,9 @@ impl Matcher {
             None
         } else {
             let total: usize = key_text.iter().map(String::len).sum();
-            let kind = (total <= DFA_MAX_PATTERN_BYTES).then_some(AhoCorasickKind::DFA);
-            let ac = AhoCorasick::builder()
-                .ascii_case_insensitive(true)
-                .match_kind(MatchKind::LeftmostLongest)
-                .kind(kind)
-                .build(&key_text)
-                .or_else(|_| {
-                    AhoCorasick::builder()
-                        .ascii_case_insensitive(true)
-                        .match_kind(MatchKind::LeftmostLongest)
-                        .build(&key_text)
-                })
-                .map_err(|e| {
-                    LexiconError::whole_file("lexicons", &format!("cannot compile terms: {e}"))
-                })?;
+            let ac = Scanner::new(&key_text, total <= DFA_MAX_PATTERN_BYTES).map_err(|e| {
+                LexiconError::whole_file("lexicons", &format!("cannot compile terms: {e}"))
+            })?;
             Some(ac)
         };
         let regex_screen = if regexes.is_empty() {
@@ -307,12 +295,7 @@ impl Matcher {
                 }
             }
             if all {
-                AhoCorasick::builder()
-                    .ascii_case_insensitive(true)
-                    .kind(Some(AhoCorasickKind::DFA))
-                    .build(&lits)
-                    .ok()
-                    .map(|ac| (ac, owner))
+                Overlapping::new(&lits).ok().map(|ac| (ac, owner))
             } else {
                 None
             }
@@ -427,10 +410,10 @@ impl Matcher {
                     rx_hit.clear();
                     rx_hit.resize(self.regexes.len(), false);
                     let mut any = false;
-                    for m in screen.find_overlapping_iter(s) {
-                        rx_hit[owner[m.pattern().as_usize()] as usize] = true;
+                    screen.for_each(s.as_bytes(), |p| {
+                        rx_hit[owner[p] as usize] = true;
                         any = true;
-                    }
+                    });
                     if any {
                         for (i, r) in self.regexes.iter().enumerate() {
                             if rx_hit[i] {
@@ -549,9 +532,9 @@ impl Matcher {
     fn next_ac(&self, hay: &[u8], mut pos: usize, s: &str, map: Option<&[usize]>) -> Option<Cand> {
         let ac = self.ac.as_ref()?;
         while pos < hay.len() {
-            let m = ac.find(Input::new(hay).range(pos..))?;
-            let start = m.start();
-            let key = &self.keys[m.pattern().as_usize()];
+            let m = ac.find(hay, pos, hay.len())?;
+            let start = m.start;
+            let key = &self.keys[m.pattern];
             if key.check_start && start > 0 && word_before(hay, start) {
                 // Starts inside a word: so would any pattern starting later in this word.
                 pos = word_end(hay, start);
@@ -560,16 +543,16 @@ impl Matcher {
             // The longest pattern at `start` first, then shorter ones at the same start.
             let mut cur = Some(m);
             while let Some(m) = cur {
-                let key = &self.keys[m.pattern().as_usize()];
-                let at_boundary = !key.check_end || m.end() == hay.len() || !word_at(hay, m.end());
+                let key = &self.keys[m.pattern];
+                let at_boundary = !key.check_end || m.end == hay.len() || !word_at(hay, m.end);
                 let has_prefix = key.entries.iter().any(|e| e.prefix);
                 let extended = if has_prefix {
-                    word_end(hay, m.end())
+                    word_end(hay, m.end)
                 } else {
-                    m.end()
+                    m.end
                 };
                 // A prefix wildcard that runs on into the word wins over a literal that stops.
-                let literal_ok = at_boundary && extended == m.end();
+                let literal_ok = at_boundary && extended == m.end;
                 if literal_ok || has_prefix {
                     let end = extended;
                     let (o_start, o_end) = match map {
@@ -584,14 +567,13 @@ impl Matcher {
                         start: o_start,
                         end: o_end,
                         hay_end: end,
-                        id: m.pattern().as_u32(),
+                        id: m.pattern as u32,
                         regex: false,
                         literal_ok,
                     });
                 }
-                cur = if m.end() - start > 1 {
-                    ac.find(Input::new(hay).range(start..m.end() - 1))
-                        .filter(|n| n.start() == start)
+                cur = if m.end - start > 1 {
+                    ac.find(hay, start, m.end - 1).filter(|n| n.start == start)
                 } else {
                     None
                 };

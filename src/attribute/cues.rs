@@ -1,7 +1,7 @@
 //! The reporting cues: a bundled TOML list (`cues.toml`, compiled in) that a user file can extend,
 //! compiled into one Aho-Corasick automaton so that a document is scanned once for all of them.
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
+use crate::scanner::Scanner;
 use serde::Deserialize;
 use std::collections::{HashMap, HashSet};
 use std::path::Path;
@@ -82,7 +82,7 @@ impl CueFile {
 /// Compiled cues.
 #[derive(Clone, Debug)]
 pub(crate) struct Cues {
-    pub ac: AhoCorasick,
+    pub ac: Scanner,
     /// Kind per pattern id.
     pub kinds: Vec<CueKind>,
     pub speaker_nouns: HashSet<String>,
@@ -119,12 +119,7 @@ impl Cues {
         let kinds = order.iter().map(|s| by_text[s]).collect();
         // a DFA: the cue scan runs over every byte of every document, and the default
         // (contiguous NFA) made it a sixth of the whole run
-        let ac = AhoCorasickBuilder::new()
-            .kind(Some(AhoCorasickKind::DFA))
-            .ascii_case_insensitive(true)
-            .match_kind(MatchKind::LeftmostLongest)
-            .build(&order)
-            .map_err(|e| format!("cannot compile cues: {e}"))?;
+        let ac = Scanner::new(&order, true).map_err(|e| format!("cannot compile cues: {e}"))?;
         let lower = |v: &[String]| v.iter().map(|s| s.trim().to_lowercase()).collect();
         Ok(Cues {
             ac,

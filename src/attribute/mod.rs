@@ -472,8 +472,8 @@ impl Attributor {
             raw[si] = self.subject_of(doc, si, pending, &quoted);
             pending.clear();
         };
-        for m in self.cues.ac.find_iter(text) {
-            let (a, b) = (m.start(), m.end());
+        for m in self.cues.ac.find_iter(bytes) {
+            let (a, b) = (m.start, m.end);
             if (a > 0 && is_word_char_before(text, a))
                 || (b < bytes.len() && is_word_char_at(text, b))
             {
@@ -506,7 +506,7 @@ impl Attributor {
                 }
                 pending_sentence = si;
             }
-            pending.push((a, b, self.cues.kinds[m.pattern().as_usize()]));
+            pending.push((a, b, self.cues.kinds[m.pattern]));
         }
         if pending_sentence != usize::MAX {
             flush(&mut doc, &mut pending, pending_sentence, &mut raw);

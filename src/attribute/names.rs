@@ -63,7 +63,7 @@ pub(crate) fn tokenize(text: &str, start: usize, end: usize, out: &mut Vec<Tok>)
                 {
                     i += 1;
                 }
-                if i >= end {
+                if i >= end || b[i] == b' ' {
                     break;
                 }
                 if is_word_byte(b, i, end) {
@@ -98,12 +98,17 @@ pub(crate) fn tokenize(text: &str, start: usize, end: usize, out: &mut Vec<Tok>)
                     break;
                 }
             }
-            // "’s" (E2 80 99 73) or "'s"
             out.push(Tok {
                 start: s,
                 end: i,
                 kind: TokKind::Word,
             });
+            // the common case: a space follows
+            if i < end && b[i] == b' ' {
+                i += 1;
+                continue;
+            }
+            // "’s" (E2 80 99 73) or "'s"
             if i < end {
                 let poss = if b[i] == b'\'' && i + 1 < end && (b[i + 1] | 0x20) == b's' {
                     Some(2)

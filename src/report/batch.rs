@@ -54,8 +54,13 @@ pub fn write_batch(
 ) -> anyhow::Result<()> {
     match format {
         Format::Json => {
-            serde_json::to_writer_pretty(&mut *out, &JsonReport::new(rep))
+            // serde_json writes a few bytes at a time: through a buffer of its own, not one
+            // `dyn Write` call each
+            let mut buf = io::BufWriter::with_capacity(1 << 16, &mut *out);
+            serde_json::to_writer_pretty(&mut buf, &JsonReport::new(rep))
                 .map_err(io::Error::from)?;
+            buf.flush()?;
+            drop(buf);
             writeln!(out)?;
         }
         Format::Jsonl => write_jsonl(out, rep)?,
@@ -64,6 +69,14 @@ pub fn write_batch(
         Format::Markdown => write_grids(out, rep, true)?,
     }
     Ok(())
+}
+
+/// One JSON value and a newline, serialised in memory first: serde_json writes a few bytes at a
+/// time, each a `dyn Write` call.
+fn write_json_line(out: &mut dyn Write, v: &impl Serialize) -> io::Result<()> {
+    let mut buf = serde_json::to_vec(v)?;
+    buf.push(b'\n');
+    out.write_all(&buf)
 }
 
 /// Writes one `{"kind":"doc"}` partial line.
@@ -88,8 +101,7 @@ pub fn write_doc_line(out: &mut dyn Write, themes: &[String], row: &DocRow) -> a
         tokens: row.tally.tokens,
         scores: ThemeMap(themes, scores(&row.tally)),
     };
-    serde_json::to_writer(&mut *out, &line).map_err(io::Error::from)?;
-    writeln!(out)?;
+    write_json_line(out, &line)?;
     Ok(())
 }
 
@@ -108,8 +120,7 @@ pub fn write_partial(out: &mut dyn Write, agg: &CorpusAgg) -> anyhow::Result<()>
         docs: agg.documents(),
         agg,
     };
-    serde_json::to_writer(&mut *out, &line).map_err(io::Error::from)?;
-    writeln!(out)?;
+    write_json_line(out, &line)?;
     Ok(())
 }
 
@@ -369,8 +380,7 @@ fn write_jsonl(out: &mut dyn Write, rep: &BatchReport<'_>) -> anyhow::Result<()>
             group: u.actor_group,
             ..json_unit(themes, u.tally)
         };
-        serde_json::to_writer(&mut *out, &line).map_err(io::Error::from)?;
-        writeln!(out)?;
+        write_json_line(out, &line)?;
     }
     Ok(())
 }
