@@ -25,6 +25,16 @@ pub(crate) struct Hit {
     pub end: usize,
 }
 
+impl From<aho_corasick::Match> for Hit {
+    fn from(m: aho_corasick::Match) -> Hit {
+        Hit {
+            pattern: m.pattern().as_usize(),
+            start: m.start(),
+            end: m.end(),
+        }
+    }
+}
+
 /// A compiled pattern set.
 #[derive(Clone, Debug)]
 pub(crate) enum Scanner {
@@ -60,11 +70,7 @@ impl Scanner {
     pub fn find(&self, hay: &[u8], start: usize, end: usize) -> Option<Hit> {
         match self {
             Scanner::Dense(d) => d.find(hay, start, end),
-            Scanner::Ac(ac) => ac.find(Input::new(hay).range(start..end)).map(|m| Hit {
-                pattern: m.pattern().as_usize(),
-                start: m.start(),
-                end: m.end(),
-            }),
+            Scanner::Ac(ac) => ac.find(Input::new(hay).range(start..end)).map(Hit::from),
         }
     }
 
@@ -361,22 +367,11 @@ mod tests {
             .unwrap();
         for start in 0..=h.len() {
             for end in start..=h.len() {
-                let want = theirs.find(Input::new(h).range(start..end)).map(|m| Hit {
-                    pattern: m.pattern().as_usize(),
-                    start: m.start(),
-                    end: m.end(),
-                });
+                let want = theirs.find(Input::new(h).range(start..end)).map(Hit::from);
                 assert_eq!(ours.find(h, start, end), want, "{start}..{end}");
             }
         }
-        let want: Vec<Hit> = theirs
-            .find_iter(h)
-            .map(|m| Hit {
-                pattern: m.pattern().as_usize(),
-                start: m.start(),
-                end: m.end(),
-            })
-            .collect();
+        let want: Vec<Hit> = theirs.find_iter(h).map(Hit::from).collect();
         assert_eq!(ours.find_iter(h).collect::<Vec<_>>(), want);
     }
 
@@ -442,21 +437,10 @@ mod tests {
             .unwrap();
         let h = include_str!("../samples/putin-wang-yi-xinhua.txt").as_bytes();
         for start in 0..=h.len() {
-            let want = theirs.find(Input::new(h).range(start..)).map(|m| Hit {
-                pattern: m.pattern().as_usize(),
-                start: m.start(),
-                end: m.end(),
-            });
+            let want = theirs.find(Input::new(h).range(start..)).map(Hit::from);
             assert_eq!(ours.find(h, start, h.len()), want, "{start}");
         }
-        let want: Vec<Hit> = theirs
-            .find_iter(h)
-            .map(|m| Hit {
-                pattern: m.pattern().as_usize(),
-                start: m.start(),
-                end: m.end(),
-            })
-            .collect();
+        let want: Vec<Hit> = theirs.find_iter(h).map(Hit::from).collect();
         assert!(want.len() > 10);
         assert_eq!(ours.find_iter(h).collect::<Vec<_>>(), want);
     }
