@@ -79,10 +79,7 @@ impl Attributor {
             return Some(pronoun_subject(w, g, ke));
         }
         if is_capitalized(w) {
-            let mut e = ke;
-            while e < toks.len() && e < ke + 8 && self.run_word(text, toks, e) {
-                e += 1;
-            }
+            let e = self.run_end(text, toks, ke, 8);
             // "according to Russian law enforcement agencies": a nationality before lower-case
             // words opens a noun phrase, it is not a name
             let adjective = e == ke + 1
@@ -91,22 +88,12 @@ impl Attributor {
             // "noted NBC's Dante Chinni.": the name after the possessive, when it closes the
             // clause; "said Trump's remarks were ...": a possessive opens the clause's subject
             if toks.get(e).is_some_and(|n| n.kind == TokKind::Possessive) {
-                let mut g = e + 1;
-                while g < toks.len().min(e + 6)
-                    && toks[g].kind == TokKind::Word
-                    && !is_capitalized(&text[toks[g].start..toks[g].end])
-                    && !function_word(&text[toks[g].start..toks[g].end])
-                {
-                    g += 1;
-                }
+                let mut g = modifiers_end(text, toks, e + 1, e + 6);
                 // "said Google's chief human resources executive, Laszlo Bock."
                 if g > e + 1 && toks.get(g).is_some_and(|t| t.kind == TokKind::Comma) {
                     g += 1;
                 }
-                let mut h = g;
-                while h < toks.len() && h < g + 4 && self.run_word(text, toks, h) {
-                    h += 1;
-                }
+                let h = self.run_end(text, toks, g, 4);
                 if h > g && toks.get(h).is_none_or(|n| n.kind != TokKind::Word) {
                     return self.name_subject(text, toks, g, h).map(|s| (s, g));
                 }
@@ -139,22 +126,10 @@ impl Attributor {
         // "says political scientist Dossym Satpayev in Almaty": an occupation, then the name,
         // then perhaps a place
         let word = |i: usize| &text[toks[i].start..toks[i].end];
-        let mut g = ke;
-        if g < toks.len() && matches!(word(g), "the" | "a" | "an") {
-            g += 1;
-        }
-        while g < toks.len().min(ke + 4)
-            && toks[g].kind == TokKind::Word
-            && !is_capitalized(word(g))
-            && !function_word(word(g))
-        {
-            g += 1;
-        }
+        let det = usize::from(ke < toks.len() && matches!(word(ke), "the" | "a" | "an"));
+        let g = modifiers_end(text, toks, ke + det, ke + 4);
         if g > ke && (ke..g).any(|i| self.occupation(word(i))) {
-            let mut h = g;
-            while h < toks.len() && h < g + 4 && self.run_word(text, toks, h) {
-                h += 1;
-            }
+            let h = self.run_end(text, toks, g, 4);
             if h > g
                 && toks.get(h).is_none_or(|n| {
                     n.kind != TokKind::Word
@@ -185,6 +160,16 @@ impl Attributor {
             && is_capitalized(&text[toks[i + 1].start..toks[i + 1].end])
             && toks[i - 1].kind == TokKind::Word
             && is_capitalized(&text[toks[i - 1].start..toks[i - 1].end])
+    }
+
+    /// The end of the run of name words ([`Attributor::run_word`]) that starts at `a`, at most
+    /// `max` words long.
+    pub(super) fn run_end(&self, text: &str, toks: &[Tok], a: usize, max: usize) -> usize {
+        let mut e = a;
+        while e < toks.len() && e - a < max && self.run_word(text, toks, e) {
+            e += 1;
+        }
+        e
     }
 
     /// The start of the run of name words ([`Attributor::run_word`]) that ends at `e`, at most
@@ -894,6 +879,20 @@ impl Attributor {
         }
         None
     }
+}
+
+/// The end of the lower-case modifiers from `from` (no further than `lim`) that may stand before
+/// a name: "chief human resources executive", "political scientist"; not across "of", "the" ...
+fn modifiers_end(text: &str, toks: &[Tok], from: usize, lim: usize) -> usize {
+    let mut g = from;
+    while g < toks.len().min(lim)
+        && toks[g].kind == TokKind::Word
+        && !is_capitalized(&text[toks[g].start..toks[g].end])
+        && !function_word(&text[toks[g].start..toks[g].end])
+    {
+        g += 1;
+    }
+    g
 }
 
 /// "of", "the", "and" ...: a word that joins phrases, never a modifier of a name.
