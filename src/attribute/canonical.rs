@@ -114,6 +114,9 @@ fn fullest_form(
     // `at` ascends, so the sentence of each occurrence is found by galloping forward from the
     // previous one (a binary search over a long document's sentences per occurrence was slow)
     let mut si = 0;
+    // words found written in lower case too, so a label repeated through a transcript scans the
+    // document once for them, not once per mention
+    let mut office_words: Vec<&str> = Vec::new();
     for &p in at {
         let e = p + last.len();
         if (p > 0 && is_word_char_before(text, p)) || (e < b.len() && is_word_char_at(text, e)) {
@@ -211,9 +214,10 @@ fn fullest_form(
             && !blocked
             && (n_words == 1 || n_cand <= 3)
             && best_suffix.as_ref().is_none_or(|b| n_cand > b.0)
-            && !words_before[..n_before]
-                .iter()
-                .any(|w| n_words > 1 && common_word(text, w))
+            && !(n_words > 1
+                && words_before[..n_before]
+                    .iter()
+                    .any(|w| office_word(text, w, &mut office_words)))
         {
             let mut cand_s = String::new();
             for w in words_before[..n_before].iter().rev() {
@@ -253,6 +257,18 @@ fn fullest_form(
         .map(|b| b.1)
         .unwrap_or_else(|| name.to_string());
     (best, gender)
+}
+
+/// [`common_word`], remembering the words found so.
+fn office_word<'a>(text: &str, w: &'a str, known: &mut Vec<&'a str>) -> bool {
+    if known.contains(&w) {
+        return true;
+    }
+    let found = common_word(text, w);
+    if found {
+        known.push(w);
+    }
+    found
 }
 
 /// Does the document also write `w` in lower case, as a word of its own ("development")?
