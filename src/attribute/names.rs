@@ -653,49 +653,75 @@ pub(crate) fn is_name_connector(w: &str) -> bool {
 /// Putin and Xi Jinping"): a run of capitalised words before a person's name stops at one, as it
 /// is never a given name.
 pub(crate) fn is_institution(w: &str) -> bool {
+    office_body(w)
+        || matches!(
+            w,
+            "Region"
+                | "Republic"
+                | "Bureau"
+                | "Government"
+                | "Kingdom"
+                | "Organisation"
+                | "Organization"
+                | "Centre"
+                | "Center"
+                | "Day"
+                | "Territory"
+                | "District"
+                | "Province"
+                | "Forum"
+                | "Summit"
+                | "Presidents"
+                | "Leaders"
+                | "Ministers"
+        )
+}
+
+/// A word that ends the name of an organisation in a title ("... Executive Committee", "... Board
+/// of Directors", an acronym such as "VEB.RF"): never part of a person's name. (Places and
+/// occasions, which [`is_institution`] adds, are not: "President of the Republic of Turkey".)
+pub(crate) fn is_body(w: &str) -> bool {
+    // an acronym: "General Director of State Space Corporation ROSCOSMOS Igor Komarov", "VEB.RF"
+    // (not a regnal number: "Abdullah II")
+    (w.bytes().filter(u8::is_ascii_uppercase).count() >= 2
+        && !w.bytes().any(|c| c.is_ascii_lowercase())
+        && !w.bytes().all(|c| matches!(c, b'I' | b'V' | b'X' | b'L')))
+        || office_body(w)
+}
+
+/// The head nouns of offices and organisations: "Committee", "Board", "Bank", "Duma", ...
+fn office_body(w: &str) -> bool {
     matches!(
         w,
-        "Federation"
-            | "Office"
-            | "Region"
-            | "Republic"
-            | "Ministry"
-            | "Service"
-            | "Committee"
+        "Committee"
+            | "Board"
+            | "Directors"
             | "Council"
-            | "Union"
-            | "Party"
-            | "Administration"
-            | "Department"
+            | "Commission"
+            | "Chamber"
+            | "Company"
+            | "Corporation"
+            | "Bank"
+            | "Fund"
             | "Agency"
-            | "Bureau"
-            | "Government"
+            | "Service"
+            | "Ministry"
+            | "Department"
+            | "Administration"
+            | "Office"
+            | "Union"
+            | "Association"
+            | "Federation"
+            | "Foundation"
+            | "Institute"
+            | "University"
+            | "Academy"
             | "Court"
-            | "Assembly"
+            | "Party"
+            | "Group"
             | "Duma"
             | "Parliament"
-            | "Kingdom"
-            | "Commission"
-            | "Organisation"
-            | "Organization"
-            | "Corporation"
-            | "Company"
-            | "University"
-            | "Institute"
-            | "Academy"
-            | "Centre"
-            | "Center"
-            | "Foundation"
-            | "Board"
-            | "Day"
-            | "Territory"
-            | "District"
-            | "Province"
-            | "Forum"
-            | "Summit"
-            | "Presidents"
-            | "Leaders"
-            | "Ministers"
+            | "Assembly"
     )
 }
 
@@ -835,51 +861,6 @@ pub(crate) fn object_pronoun(w: &str) -> Option<char> {
     }
 }
 
-/// Strips leading stop words, titles and modifiers from a run of capitalised words; returns the
-/// index range of the name inside `words`, or `None` when nothing but titles is left (the run is a
-/// title reference such as "the President").
-/// A word that ends the name of an organisation in a title ("... Executive Committee", "... Board
-/// of Directors"): never part of a person's name.
-pub(crate) fn is_body(w: &str) -> bool {
-    // an acronym: "General Director of State Space Corporation ROSCOSMOS Igor Komarov", "VEB.RF"
-    // (not a regnal number: "Abdullah II")
-    (w.bytes().filter(u8::is_ascii_uppercase).count() >= 2
-        && !w.bytes().any(|c| c.is_ascii_lowercase())
-        && !w.bytes().all(|c| matches!(c, b'I' | b'V' | b'X' | b'L')))
-        || matches!(
-            w,
-            "Committee"
-                | "Board"
-                | "Directors"
-                | "Council"
-                | "Commission"
-                | "Chamber"
-                | "Company"
-                | "Corporation"
-                | "Bank"
-                | "Fund"
-                | "Agency"
-                | "Service"
-                | "Ministry"
-                | "Department"
-                | "Administration"
-                | "Office"
-                | "Union"
-                | "Association"
-                | "Federation"
-                | "Foundation"
-                | "Institute"
-                | "University"
-                | "Academy"
-                | "Court"
-                | "Party"
-                | "Group"
-                | "Duma"
-                | "Parliament"
-                | "Assembly"
-        )
-}
-
 /// The start of the name's last two words in `words[from..b]`, with the particles of a name
 /// that has them ("Alexander Van der Bellen", "Tamim bin Hamad Al Thani").
 fn last_two(words: &[&str], from: usize, b: usize) -> usize {
@@ -892,6 +873,9 @@ fn last_two(words: &[&str], from: usize, b: usize) -> usize {
     a
 }
 
+/// Strips leading stop words, titles and modifiers from a run of capitalised words; returns the
+/// index range of the name inside `words`, or `None` when nothing but titles is left (the run is a
+/// title reference such as "the President").
 pub(crate) fn strip_titles(words: &[&str]) -> Option<(usize, usize)> {
     let mut a = 0;
     let b = words.len();
