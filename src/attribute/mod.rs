@@ -1979,11 +1979,9 @@ fn is_passive(text: &str, toks: &[Tok], k: usize, cue: &str) -> bool {
 #[cfg(test)]
 mod tests;
 
-/// A conjunction opening a subordinate clause whose subject does not report the sentence ("Since
-/// he announced his run, ...", "While he praised the plan, ..."); "after", "when", "because" and
-/// "if" were measured too and lost F1 on PolNeAR dev.
 /// A subordinator that opens a sentence with a clause of its own, before the main one ("While not
-/// everything Trump says is true, Jamieson said ...").
+/// everything Trump says is true, Jamieson said ..."): its cue gives way to a cue after the
+/// clause's comma (a wider list than [`subordinate`], which drops a subject outright).
 fn opens_clause(w: &str) -> bool {
     [
         "while", "although", "though", "because", "if", "when", "after", "unless",
@@ -1992,6 +1990,9 @@ fn opens_clause(w: &str) -> bool {
     .any(|c| c.eq_ignore_ascii_case(w))
 }
 
+/// A conjunction opening a subordinate clause whose subject does not report the sentence ("Since
+/// he announced his run, ...", "While he praised the plan, ..."); "after", "when", "because" and
+/// "if" were measured too and lost F1 on PolNeAR dev.
 fn subordinate(w: &str) -> bool {
     matches!(
         w.to_lowercase().as_str(),
