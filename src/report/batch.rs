@@ -5,6 +5,7 @@
 //! one `stance batch` over everything print the same bytes. Rows are in a fixed order (actors by
 //! sentences then name, groups by name, documents in input order), never in completion order.
 
+use super::{write_json_line, write_json_pretty};
 use crate::aggregate::{ActorTally, Breakdown, CorpusAgg, Tally};
 use crate::cli::Format;
 use serde::Serialize;
@@ -54,14 +55,7 @@ pub fn write_batch(
 ) -> anyhow::Result<()> {
     match format {
         Format::Json => {
-            // serde_json writes a few bytes at a time: through a buffer of its own, not one
-            // `dyn Write` call each
-            let mut buf = io::BufWriter::with_capacity(1 << 16, &mut *out);
-            serde_json::to_writer_pretty(&mut buf, &JsonReport::new(rep))
-                .map_err(io::Error::from)?;
-            buf.flush()?;
-            drop(buf);
-            writeln!(out)?;
+            write_json_pretty(out, &JsonReport::new(rep))?;
         }
         Format::Jsonl => write_jsonl(out, rep)?,
         Format::Csv => write_csv(out, rep)?,
@@ -69,14 +63,6 @@ pub fn write_batch(
         Format::Markdown => write_grids(out, rep, true)?,
     }
     Ok(())
-}
-
-/// One JSON value and a newline, serialised in memory first: serde_json writes a few bytes at a
-/// time, each a `dyn Write` call.
-fn write_json_line(out: &mut dyn Write, v: &impl Serialize) -> io::Result<()> {
-    let mut buf = serde_json::to_vec(v)?;
-    buf.push(b'\n');
-    out.write_all(&buf)
 }
 
 /// Writes one `{"kind":"doc"}` partial line.

@@ -1,6 +1,6 @@
 //! JSON reports (schema `stance/1`, fields of the spec).
 
-use super::{CompareReport, Reporter, ScoreReport, actor_rows, round4};
+use super::{CompareReport, Reporter, ScoreReport, actor_rows, round4, write_json_pretty};
 use crate::aggregate::Tally;
 use crate::analyze::{AnalyzedDocument, AnalyzedSentence};
 use crate::lexicon::LexiconSet;
@@ -103,11 +103,6 @@ pub fn tally_json(themes: &[String], t: &Tally) -> Map<String, Value> {
     o
 }
 
-fn write_value(out: &mut dyn Write, v: &Value) -> io::Result<()> {
-    serde_json::to_writer_pretty(&mut *out, v)?;
-    writeln!(out)
-}
-
 impl Reporter for Json {
     fn score(&self, out: &mut dyn Write, rep: &ScoreReport<'_>) -> io::Result<()> {
         let themes = rep.matcher.themes();
@@ -156,7 +151,7 @@ impl Reporter for Json {
             "narration": tally_json(themes, &rep.breakdown.narration),
             "totals": tally_json(themes, &rep.breakdown.total),
         });
-        write_value(out, &v)
+        write_json_pretty(out, &v)
     }
 
     fn compare(&self, out: &mut dyn Write, rep: &CompareReport<'_>) -> io::Result<()> {
@@ -229,6 +224,6 @@ impl Reporter for Json {
             "speakers_left_out": c.left_out,
             "ambiguous": c.ambiguous.iter().map(|(m, names)| json!({"name": m, "speakers": names})).collect::<Vec<_>>(),
         });
-        write_value(out, &v)
+        write_json_pretty(out, &v)
     }
 }

@@ -2,18 +2,13 @@
 //! (`--per actor`); comparisons as one object per speaker, difference and distinctive word.
 
 use super::json::{sentence_json, tally_json};
-use super::{CompareReport, Reporter, ScoreReport, actor_rows, doc_tally, round4};
+use super::{CompareReport, Reporter, ScoreReport, actor_rows, doc_tally, round4, write_json_line};
 use crate::cli::Per;
 use serde_json::{Map, Value, json};
 use std::io::{self, Write};
 
 /// `--format jsonl`.
 pub struct Jsonl;
-
-fn line(out: &mut dyn Write, v: &Value) -> io::Result<()> {
-    serde_json::to_writer(&mut *out, v)?;
-    writeln!(out)
-}
 
 impl Reporter for Jsonl {
     fn score(&self, out: &mut dyn Write, rep: &ScoreReport<'_>) -> io::Result<()> {
@@ -25,7 +20,7 @@ impl Reporter for Jsonl {
                         let mut o = Map::new();
                         o.insert("id".into(), json!(d.doc.id));
                         o.extend(sentence_json(rep.matcher, d, i, s, rep.explain));
-                        line(out, &Value::Object(o))?;
+                        write_json_line(out, &Value::Object(o))?;
                     }
                 }
             }
@@ -35,7 +30,7 @@ impl Reporter for Jsonl {
                     o.insert("id".into(), json!(d.doc.id));
                     o.extend(tally_json(themes, &doc_tally(d, themes.len())));
                     o.remove("documents");
-                    line(out, &Value::Object(o))?;
+                    write_json_line(out, &Value::Object(o))?;
                 }
             }
             Per::Actor => {
@@ -48,7 +43,7 @@ impl Reporter for Jsonl {
                     );
                     o.insert("group".into(), json!(group));
                     o.extend(tally_json(themes, t));
-                    line(out, &Value::Object(o))?;
+                    write_json_line(out, &Value::Object(o))?;
                 }
             }
         }
@@ -60,7 +55,7 @@ impl Reporter for Jsonl {
         for s in &c.speakers {
             for (i, theme) in c.themes.iter().enumerate() {
                 let r = &s.rates[i];
-                line(
+                write_json_line(
                     out,
                     &json!({"kind": "rate", "actor": s.actor, "theme": theme,
                     "per_1k_tokens": round4(r.value), "low": round4(r.low), "high": round4(r.high),
@@ -72,7 +67,7 @@ impl Reporter for Jsonl {
         if let Some(p) = &c.pair {
             for (i, theme) in c.themes.iter().enumerate() {
                 let d = &p.differences[i];
-                line(
+                write_json_line(
                     out,
                     &json!({"kind": "difference", "a": p.a, "b": p.b, "theme": theme,
                     "difference": round4(d.value), "low": round4(d.low), "high": round4(d.high),
@@ -82,7 +77,7 @@ impl Reporter for Jsonl {
         }
         for t in &c.terms {
             for d in &t.terms {
-                line(
+                write_json_line(
                     out,
                     &json!({"kind": "term", "actor": t.actor, "versus": t.versus, "term": d.term,
                     "count": d.count, "count_others": d.count_others,

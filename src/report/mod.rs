@@ -20,6 +20,23 @@ use crate::lexicon::LexiconSet;
 use crate::matcher::Matcher;
 use std::io::{self, Write};
 
+/// One JSON value and a newline, built in memory and written in one call: serde_json writes a few
+/// bytes at a time, each a `dyn Write` call.
+pub(crate) fn write_json_line(out: &mut dyn Write, v: &impl serde::Serialize) -> io::Result<()> {
+    let mut buf = serde_json::to_vec(v)?;
+    buf.push(b'\n');
+    out.write_all(&buf)
+}
+
+/// One pretty-printed JSON value and a newline, through a buffer of its own (a report may be
+/// large, so it is streamed, not built in memory).
+pub(crate) fn write_json_pretty(out: &mut dyn Write, v: &impl serde::Serialize) -> io::Result<()> {
+    let mut buf = io::BufWriter::with_capacity(1 << 16, out);
+    serde_json::to_writer_pretty(&mut buf, v)?;
+    buf.write_all(b"\n")?;
+    buf.flush()
+}
+
 /// What `stance score` reports: the analysed documents and their per-actor sums.
 pub struct ScoreReport<'a> {
     /// The lexicons used.
