@@ -6,7 +6,8 @@
 //! 1. a run of terminators is one candidate ("?!", "....", "…", and the spaced ". . ." ellipsis);
 //! 2. closing quotes and brackets after the run belong to the sentence (`He said "stop." Then`);
 //! 3. whitespace must follow, or the mark is inside a token ("3.5", "U.S.A.", "Jane.Doe@x.com");
-//! 4. a lowercase word after it means the sentence goes on ("Yahoo! in", "etc. and", `"Stop!" he`);
+//! 4. a lowercase word after it means the sentence goes on ("Yahoo! in", "etc. and", `"Stop!" he`),
+//!    and so does a speech tag after a quoted question or exclamation (`"Why?" Mr. Biden asked.`);
 //! 5. `?`, `!` and ellipses end the sentence; a single period ends it unless the word before it is
 //!    an abbreviation, an initial, an initialism not followed by a sentence starter, or a list label.
 
@@ -217,12 +218,90 @@ fn decide(text: &str, para: usize, end: usize, sent: usize, at: usize) -> Step {
     if next.ch.is_some_and(char::is_lowercase) || continues_sentence(&text[next.pos..end]) {
         return Step::Skip(e);
     }
+    if strong && text[run_end..e].contains(is_quote_closer) && speech_tag(&text[next.pos..end]) {
+        return Step::Skip(e);
+    }
     // 5. What the mark is.
     if strong || ellipsis || period_ends_sentence(text, sent, at, next) {
         Step::Split(e)
     } else {
         Step::Skip(e)
     }
+}
+
+/// Closing quotation marks (not brackets).
+fn is_quote_closer(c: char) -> bool {
+    matches!(c, '"' | '\'' | '”' | '’' | '»' | '›')
+}
+
+/// Verbs of a speech tag, the words after a quoted question or exclamation that say who asked or
+/// exclaimed it: `"Why?" Mr. Biden asked.` is one sentence, as `"Why?" he asked.` is.
+const SPEECH_TAGS: &[&str] = &[
+    "said",
+    "says",
+    "asked",
+    "asks",
+    "added",
+    "adds",
+    "replied",
+    "replies",
+    "responded",
+    "answered",
+    "continued",
+    "continues",
+    "went",
+    "wrote",
+    "writes",
+    "told",
+    "tweeted",
+    "recalled",
+    "shouted",
+    "yelled",
+    "exclaimed",
+    "cried",
+    "questioned",
+    "wondered",
+    "demanded",
+    "insisted",
+    "quipped",
+    "joked",
+    "declared",
+    "countered",
+    "interjected",
+    "chanted",
+    "screamed",
+    "remarked",
+    "explained",
+    "laughed",
+    "shot",
+    "pressed",
+    "implored",
+    "pleaded",
+];
+
+/// True when `s` opens with a speech tag: one to four capitalised words (a name, a title, a
+/// pronoun: `Mr. Biden`, `Sen. Ted Cruz`, `She`) and then one of [`SPEECH_TAGS`], not before a
+/// colon.
+fn speech_tag(s: &str) -> bool {
+    let mut names = 0;
+    for word in s.split_whitespace().take(5) {
+        if word.starts_with(char::is_uppercase) {
+            // A name word may end in the period of an abbreviation or initial, nothing else.
+            if names == 4
+                || word
+                    .trim_end_matches('.')
+                    .ends_with(|c: char| !c.is_alphanumeric())
+            {
+                return false;
+            }
+            names += 1;
+            continue;
+        }
+        // A verb before a colon introduces what follows (`He answered: "No."`), not the question.
+        let verb = word.trim_end_matches(['.', ',', ';']);
+        return names > 0 && SPEECH_TAGS.contains(&verb);
+    }
+    false
 }
 
 /// Counts " ." pairs from `j`: returns the offset after the last one and how many there were.

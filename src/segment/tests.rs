@@ -203,6 +203,18 @@ fn an_abbreviation_before_a_bracket_does_not_end_a_sentence() {
 fn a_lowercase_word_continues_the_sentence() {
     whole("She works at Yahoo! in the accounting department.");
     whole("\"Stop!\" he said.");
+    whole("“Are we going to do this?” Mr. Biden asked, clutching the lectern.");
+    whole("\"Who do they think they are?\" Trump said of Apple in February.");
+    whole("“Too forced?” She tweeted when the debate ended.");
+    assert_eq!(
+        texts("“Is it over?” Trump, the nominee, said. “Stop!” Then Biden left."),
+        [
+            "“Is it over?”",
+            "Trump, the nominee, said.",
+            "“Stop!”",
+            "Then Biden left."
+        ]
+    );
     whole("He lives on 5th st. near the light.");
 }
 
