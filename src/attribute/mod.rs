@@ -535,9 +535,20 @@ impl Attributor {
                                 Subject::Name { .. } | Subject::Title { .. } => {
                                     !text[..r.cue_start].trim_end().ends_with(" and")
                                 }
-                                // "My colleagues have already said ..." is the speaker talking
+                                // "My colleagues have already said ..." is the speaker talking,
+                                // and so is "opinion polls show that ...": only a noun that says,
+                                // tells or reports takes over from a turn
                                 Subject::Noun { phrase, .. } => {
                                     !owned_by_speaker_or_listener(phrase)
+                                        && matches!(
+                                            &text[r.cue_start..r.cue_end],
+                                            "said"
+                                                | "says"
+                                                | "told"
+                                                | "tells"
+                                                | "stated"
+                                                | "reported"
+                                        )
                                 }
                                 _ => false,
                             }
@@ -1839,6 +1850,15 @@ fn forward_cue_is_weak(text: &str, toks: &[Tok], h: usize) -> bool {
     let Some(t) = toks.get(n) else {
         return true;
     };
+    // "the authors found that ...": any finite cue before a complementiser reports (not a
+    // participle: "... the election, stressing that" continues the sentence's subject)
+    if !text[t.start..t.end].ends_with("ing")
+        && toks
+            .get(n + 1)
+            .is_some_and(|t| t.kind == TokKind::Word && &text[t.start..t.end] == "that")
+    {
+        return false;
+    }
     !matches!(
         &text[t.start..t.end],
         "said"
