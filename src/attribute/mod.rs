@@ -455,6 +455,13 @@ impl Attributor {
         if !transcript_mode {
             labels.clear();
         }
+        // a transcript of two turns or more, or a speech under a titled label after the lead
+        // ("President of Russia Vladimir Putin:"), is the speakers talking throughout: inside a
+        // turn only a named source that says, tells or reports ends it ([`turn_ending_cue`]);
+        // under a single label any named source opening a paragraph does (a heading "On Trade:
+        // Angry Voters Have a Point" over news)
+        let long_transcript = labels.iter().filter(|(_, l)| !l.section).count() >= 2
+            || labels.iter().any(|(fi, l)| l.titled && *fi > 0);
 
         // 2. cues: one scan of the document, then the subject of each cue, first cue first
         let mut raw: Vec<Option<Raw>> = vec![None; n];
@@ -534,6 +541,8 @@ impl Attributor {
                                 // inside a turn is the speaker talking
                                 Subject::Name { .. } | Subject::Title { .. } => {
                                     !text[..r.cue_start].trim_end().ends_with(" and")
+                                        && (!long_transcript
+                                            || turn_ending_cue(&text[r.cue_start..r.cue_end]))
                                 }
                                 // "My colleagues have already said ..." is the speaker talking,
                                 // and so is "opinion polls show that ...": only a noun that says,
@@ -1872,6 +1881,15 @@ fn forward_cue_is_weak(text: &str, toks: &[Tok], h: usize) -> bool {
             | "stated"
             | "argued"
             | "insisted"
+    )
+}
+
+/// Cues after which a source opening a paragraph takes over from a transcript turn: news
+/// narration after the transcript ("The ministry said ...").
+fn turn_ending_cue(cue: &str) -> bool {
+    matches!(
+        cue,
+        "said" | "says" | "told" | "tells" | "stated" | "reported"
     )
 }
 
