@@ -519,6 +519,14 @@ impl Attributor {
             flush(&mut doc, &mut pending, pending_sentence, &mut raw);
         }
 
+        // 2b. "In the latest Washington Post-ABC News poll, Clinton led ...": a poll or survey
+        // that a sentence without a cue reports from
+        for (i, r) in raw.iter_mut().enumerate() {
+            if r.is_none() {
+                *r = poll_source(text, sentences[i], &mut doc.toks);
+            }
+        }
+
         // 3. forward pass
         let mut label_i = 0;
         let mut turn: Option<(usize, &transcript::Label)> = None;
@@ -1882,6 +1890,48 @@ fn forward_cue_is_weak(text: &str, toks: &[Tok], h: usize) -> bool {
             | "argued"
             | "insisted"
     )
+}
+
+/// The poll a sentence reports from: the sentence opens with `In` and, within eight words,
+/// `poll(s)` or `survey(s)` ("In a CBS News poll last month, ...", "In exit polls, voters ...";
+/// not "Trump leads in most polls", mostly narration). The source is the phrase after its
+/// determiner, the cue the `In` that opens it.
+fn poll_source(text: &str, s: Sentence, toks: &mut Vec<Tok>) -> Option<Raw> {
+    let body = &text[s.start..s.end];
+    if !(body.contains("poll") || body.contains("Poll") || body.contains("survey")) {
+        return None;
+    }
+    tokenize(text, s.start, s.end, toks);
+    let word = |i: usize| &text[toks[i].start..toks[i].end];
+    let h = (0..toks.len()).find(|&i| {
+        toks[i].kind == TokKind::Word
+            && matches!(
+                word(i).to_ascii_lowercase().as_str(),
+                "poll" | "polls" | "survey" | "surveys"
+            )
+    })?;
+    let mut k = h;
+    while k > 0 && h - k < 8 && matches!(toks[k - 1].kind, TokKind::Word | TokKind::Possessive) {
+        k -= 1;
+        if k == 0 && word(k) == "In" {
+            let mut a = k + 1;
+            while a < h && matches!(word(a), "the" | "a" | "an" | "The" | "A" | "An") {
+                a += 1;
+            }
+            let phrase = text[toks[a].start..toks[h].end].to_string();
+            return Some(Raw {
+                subject: Subject::Noun {
+                    phrase,
+                    plural: word(h).ends_with('s'),
+                },
+                cue_start: toks[k].start,
+                cue_end: toks[k].end,
+                frame: None,
+                aside: false,
+            });
+        }
+    }
+    None
 }
 
 /// Cues after which a source opening a paragraph takes over from a transcript turn: news
