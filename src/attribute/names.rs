@@ -690,7 +690,7 @@ pub(crate) fn is_body(w: &str) -> bool {
 }
 
 /// The head nouns of offices and organisations: "Committee", "Board", "Bank", "Duma", ...
-fn office_body(w: &str) -> bool {
+pub(crate) fn office_body(w: &str) -> bool {
     matches!(
         w,
         "Committee"

@@ -200,7 +200,16 @@ impl Attributor {
             _ => None,
         });
         match strip_titles(&words) {
-            Some((s, e2)) => {
+            Some((mut s, e2)) => {
+                // "The Foreign Ministry", "the State Department": an office body left alone by
+                // the title before it is named with that title ("Foreign Ministry", not
+                // "Ministry")
+                if e2 == s + 1 && s > 0 && names::office_body(words[s]) {
+                    s = words[..s]
+                        .iter()
+                        .rposition(|w| is_stop(w))
+                        .map_or(0, |i| i + 1);
+                }
                 let name = words[s..e2].join(" ");
                 if words[s..e2].iter().all(|w| is_stop(w)) {
                     return None;
@@ -211,7 +220,26 @@ impl Attributor {
                 Some(Subject::Name { name, gender })
             }
             None => {
-                let head_i = words.iter().rposition(|w| is_title(w))?;
+                let mut head_i = words.iter().rposition(|w| is_title(w))?;
+                // "the Secretary of State": the office is the secretary; "Islamic State", a
+                // name
+                if words[head_i] == "State" && head_i + 1 == words.len() {
+                    match words[..head_i].iter().rposition(|w| is_title(w)) {
+                        Some(t) => head_i = t,
+                        // (not "the Head of the Russian State")
+                        None if head_i > 0
+                            && !is_stop(words[head_i - 1])
+                            && !names::is_modifier(words[head_i - 1]) =>
+                        {
+                            let first = words.iter().position(|w| !is_stop(w)).unwrap_or(0);
+                            return Some(Subject::Name {
+                                name: words[first..].join(" "),
+                                gender: None,
+                            });
+                        }
+                        None => return None,
+                    }
+                }
                 let head = words[head_i].trim_end_matches('.').to_lowercase();
                 if matches!(
                     head.as_str(),
