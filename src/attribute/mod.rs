@@ -520,10 +520,23 @@ impl Attributor {
         }
 
         // 2b. "In the latest Washington Post-ABC News poll, Clinton led ...": a poll or survey
-        // that a sentence without a cue reports from
-        for (i, r) in raw.iter_mut().enumerate() {
-            if r.is_none() {
-                *r = poll_source(text, sentences[i], &mut doc.toks);
+        // that a sentence without a cue reports from; "“...” ― Sonya Herridge": a quotation
+        // signed with a dash, at the end of its paragraph or on the line after it
+        for i in 0..n {
+            if raw[i].is_some() {
+                continue;
+            }
+            if let Some(r) = dash_source(text, sentences[i].start, sentences[i].end) {
+                raw[i] = Some(r);
+            } else if i > 0
+                && raw[i - 1].is_none()
+                && sentences[i].paragraph != sentences[i - 1].paragraph
+                && text[sentences[i].start..sentences[i].end].starts_with(['-', '–', '—', '―'])
+                && let Some(r) = dash_source(text, sentences[i - 1].start, sentences[i].end)
+            {
+                raw[i - 1] = Some(r);
+            } else {
+                raw[i] = poll_source(text, sentences[i], &mut doc.toks);
             }
         }
 
@@ -1890,6 +1903,44 @@ fn forward_cue_is_weak(text: &str, toks: &[Tok], h: usize) -> bool {
             | "argued"
             | "insisted"
     )
+}
+
+/// The source that signs a quotation with a dash: `text[start..end]` ends with a closing
+/// quotation mark, a dash (`―`, `—`, `–`, `-`, `--`), and one to four capitalised words, perhaps
+/// followed by a comma and a short description (`"...shame.” ― Sonya Herridge`, `..."\n\n-
+/// Bernie Sanders.`, `-Michelle Marks, Philadelphia.`). The cue is the dash.
+fn dash_source(text: &str, start: usize, end: usize) -> Option<Raw> {
+    let body = text[start..end].trim_end_matches(|c: char| c.is_whitespace() || c == '.');
+    let q = body.rfind(['”', '"', '’', '\''])?;
+    let close = q + body[q..].chars().next()?.len_utf8();
+    let after = body[close..].trim_start();
+    let signed = after.trim_start_matches(['―', '—', '–', '-']);
+    let dash_len = after.len() - signed.len();
+    // one dash mark, or a doubled hyphen ("--Kim")
+    if q == 0 || dash_len == 0 || (dash_len > 3 && !after.starts_with("--")) {
+        return None;
+    }
+    let name = signed.split(',').next()?.trim();
+    let words: Vec<&str> = name.split_whitespace().collect();
+    if words.is_empty()
+        || words.len() > 4
+        || signed.len() - name.len() > 80
+        || is_stop(words[0])
+        || !words.iter().all(|w| is_capitalized(w))
+    {
+        return None;
+    }
+    let cue_start = start + (body.len() - after.len());
+    Some(Raw {
+        subject: Subject::Name {
+            name: words.join(" "),
+            gender: None,
+        },
+        cue_start,
+        cue_end: cue_start + dash_len,
+        frame: None,
+        aside: false,
+    })
 }
 
 /// The poll a sentence reports from: the sentence opens with `In` and, within eight words,

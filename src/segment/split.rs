@@ -45,9 +45,10 @@ fn is_opener(c: char) -> bool {
 }
 
 /// True when `s` opens with a mark that never opens a sentence, so a terminator before it ends
-/// none: a dash around an aside ("--", "–", "—"; a single "-" may open a list item) or `,;:?!`.
+/// none: a dash around an aside ("--", "–", "—", "―"; a single "-" may open a list item) or
+/// `,;:?!`. (`"…shame.” ― Sonya Herridge`: the dash that names a quotation's source.)
 fn continues_sentence(s: &str) -> bool {
-    s.starts_with("--") || s.starts_with(['–', '—', ',', ';', ':', '?', '!'])
+    s.starts_with("--") || s.starts_with(['–', '—', '―', ',', ';', ':', '?', '!'])
 }
 
 /// Marks that, at the very end of a line, show that the line is not a title.

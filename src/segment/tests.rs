@@ -206,6 +206,7 @@ fn a_lowercase_word_continues_the_sentence() {
     whole("“Are we going to do this?” Mr. Biden asked, clutching the lectern.");
     whole("\"Who do they think they are?\" Trump said of Apple in February.");
     whole("“Too forced?” She tweeted when the debate ended.");
+    whole("“He represents our greatest shame.” ― Sonya Herridge");
     assert_eq!(
         texts("“Is it over?” Trump, the nominee, said. “Stop!” Then Biden left."),
         [
