@@ -445,9 +445,19 @@ impl Attributor {
         };
         // and at least one label is a full name ("Vladimir Putin:"), not only "Q:"/"A:" or a
         // one-word heading such as "Insiders:"
-        let full_name = labels
+        // (or names in capitals, the broadcast transcript's "WALLACE:", "PENCE:", three times or
+        // more)
+        let capitals = labels
             .iter()
-            .any(|(_, l)| !l.section && l.speaker.contains(' '));
+            .filter(|(_, l)| {
+                let w = text[l.start..l.end].trim_start_matches(['"', '“', '\'']);
+                !l.section && w.len() > 4 && !w.bytes().any(|c| c.is_ascii_lowercase())
+            })
+            .count();
+        let full_name = capitals >= 3
+            || labels
+                .iter()
+                .any(|(_, l)| !l.section && l.speaker.contains(' '));
         let transcript_mode = (labels.len() >= 2 && distinct >= 2 && full_name)
             || labels
                 .iter()

@@ -102,9 +102,11 @@ pub(crate) fn label_at(text: &str, start: usize, end: usize, toks: &mut Vec<Tok>
     let mut parenthetical = false;
     // "Alexei Kudrin, Chairman of the Accounts Chamber:": the name is what comes before the comma
     let mut before_comma = None;
-    for t in toks.iter() {
+    for (i, t) in toks.iter().enumerate() {
         let w = &text[t.start..t.end];
         match t.kind {
+            // a transcript quoted paragraph by paragraph: `"WALLACE: Let's start ...`
+            TokKind::Quote if i == 0 => {}
             TokKind::Other if w == "(" => {
                 in_paren = true;
                 parenthetical = true;
