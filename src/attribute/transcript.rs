@@ -165,6 +165,20 @@ pub(crate) fn label_at(text: &str, start: usize, end: usize, toks: &mut Vec<Tok>
         ),
         None => (words.join(" "), false),
     };
+    // a headline over a section ("Little Relief for Refugees: The refugee crisis ...", "Veto
+    // Power Impedes Peace Efforts: ..."): an untitled label of five capitalised words or more,
+    // or with "for" (not "King Abdullah II of Jordan", "Hamad Bin Isa Al Khalifa")
+    let n = speaker.split(' ').count();
+    let untitled = !words.iter().any(|w| is_title(w));
+    if (untitled
+        && n >= 5
+        && speaker
+            .split(' ')
+            .all(|w| is_capitalized(w) && !is_name_connector(&w.to_lowercase())))
+        || (untitled && speaker.split(' ').any(|w| w == "for"))
+    {
+        return None;
+    }
     // "PRESIDENT OF RUSSIA DMITRY MEDVEDEV:": the name as the text writes it elsewhere
     let speaker = if speaker.len() > 3 && !speaker.bytes().any(|c| c.is_ascii_lowercase()) {
         title_case(&speaker)
