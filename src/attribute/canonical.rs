@@ -3,7 +3,7 @@
 //! or, in a long document, through an index of its capitalised words built once.
 
 use super::names::{self, is_capitalized, is_stop, is_title};
-use super::{Attributor, Doc, FastMap, is_word_char, is_word_char_at, is_word_char_before};
+use super::{Attributor, Doc, FastMap, is_word_char, is_word_char_at, is_word_char_before, quotes};
 use crate::segment::Sentence;
 
 impl Attributor {
@@ -46,7 +46,7 @@ impl Attributor {
             // per name made attribution quadratic in document length
             let index = (text.len() > INDEX_MIN_BYTES)
                 .then(|| &*doc.names.get_or_insert_with(|| NameIndex::build(text)));
-            let (full, g) = fullest_form(text, sentences, index, name);
+            let (full, g) = fullest_form(text, sentences, &doc.quoted, index, name);
             let full = if n_words(&full) > n_words(name) {
                 // the fuller form may itself be an actor's alias
                 match (!self.alias.is_empty())
@@ -85,6 +85,7 @@ fn n_words(name: &str) -> usize {
 fn fullest_form(
     text: &str,
     sentences: &[Sentence],
+    quoted: &[quotes::Quoted],
     index: Option<&NameIndex>,
     name: &str,
 ) -> (String, Option<char>) {
@@ -130,7 +131,7 @@ fn fullest_form(
         let hi = (si + step + 1).min(sentences.len());
         si += sentences[si..hi].partition_point(|s| s.end <= p);
         let Some(s) = sentences.get(si) else { break };
-        if s.title || s.start > p {
+        if s.title || s.start > p || quotes::inside(quoted, p).is_some() {
             continue;
         }
         // words before, within the sentence

@@ -286,6 +286,9 @@ struct Doc<'a> {
     names: Option<NameIndex<'a>>,
     /// Per title needle ("President "), where it is followed by a name, and the name.
     titled: HashMap<String, Vec<(usize, String, Option<char>)>>,
+    /// The quotations: a name's fuller form is not taken from inside one ("than working
+    /// Crooked Hillary Clinton").
+    quoted: Vec<quotes::Quoted>,
 }
 
 impl Attributor {
@@ -385,6 +388,7 @@ impl Attributor {
             toks: Vec::with_capacity(64),
             names: None,
             titled: HashMap::new(),
+            quoted: Vec::new(),
         };
         // paragraphs: (first sentence, start, end)
         let mut paras: Vec<(usize, usize)> = Vec::new();
@@ -399,6 +403,7 @@ impl Attributor {
         }
         let mut quoted = Vec::new();
         quotes::find(text, &paras, &mut quoted);
+        doc.quoted.clone_from(&quoted);
 
         // 1. transcript labels
         let mut labels: Vec<(usize, transcript::Label)> = Vec::new();
