@@ -672,6 +672,24 @@ impl Attributor {
                 if is_capitalized(w) {
                     let e = j;
                     let a = self.run_start(text, toks, e, 8);
+                    // "Exit polls taken in South Carolina found": a place after a preposition
+                    // closes the subject's phrase, the noun before it heads it
+                    // ("federal prosecutors in April charged"; not "the guests at Guildhall Mr
+                    // Putin emphasized")
+                    if a >= 2
+                        && matches!(word(a - 1), "in" | "at" | "from" | "across")
+                        && toks[a - 2].kind == TokKind::Word
+                        && !(a..e).any(|i| is_title(word(i)))
+                    {
+                        let mut h = a - 1;
+                        if matches!(
+                            word(h - 1),
+                            "taken" | "conducted" | "released" | "published" | "based"
+                        ) {
+                            h -= 1;
+                        }
+                        return self.noun_phrase(text, toks, 0, h, false, j - 1);
+                    }
                     // "Some say", "Others argued": people, unnamed
                     if e - a == 1 && matches!(w, "Some" | "Many" | "Others" | "Several" | "Most") {
                         let phrase = w.to_string();
