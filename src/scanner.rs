@@ -256,21 +256,36 @@ impl Dense {
         let mut sid = self.start as usize;
         let mut i = 0;
         let mut last = None;
-        loop {
-            // on to the next dead or match state (the hot loop: keep it this small)
-            let mut special = false;
-            while i < hay.len() {
-                sid = trans[(sid + class[hay[i] as usize] as usize) & mask] as usize;
-                i += 1;
-                if sid <= max_match {
-                    special = true;
-                    break;
+        // one transition: the next state (the hot loop: keep it this small)
+        let step = |sid: usize, b: u8| trans[(sid + class[b as usize] as usize) & mask] as usize;
+        'search: loop {
+            // on to the next dead or match state, four bytes per round while there are four
+            // (one bounds check per round, not one per byte)
+            while let Some(&[b0, b1, b2, b3]) = hay.get(i..i + 4) {
+                for b in [b0, b1, b2, b3] {
+                    sid = step(sid, b);
+                    i += 1;
+                    if sid <= max_match {
+                        if sid == 0 {
+                            break 'search;
+                        }
+                        last = Some((sid, i));
+                        continue 'search;
+                    }
                 }
             }
-            if !special || sid == 0 {
-                break;
+            while let Some(&b) = hay.get(i) {
+                sid = step(sid, b);
+                i += 1;
+                if sid <= max_match {
+                    if sid == 0 {
+                        break 'search;
+                    }
+                    last = Some((sid, i));
+                    continue 'search;
+                }
             }
-            last = Some((sid, i));
+            break;
         }
         let (sid, at) = last?;
         let (pattern, len) = self.matches[sid / self.stride - 1];
