@@ -70,6 +70,22 @@ impl Pipeline {
         self.matcher.themes()
     }
 
+    /// Analyses a document's text without keeping the analysis: `each` sees every sentence in
+    /// order, with its attribution, its token count and its matches (a buffer reused from one
+    /// sentence to the next). The same results as [`Pipeline::analyze`], without the
+    /// per-sentence vectors and scores that a corpus run, which only adds them up, never reads.
+    pub fn analyze_each(&self, text: &str, mut each: impl FnMut(Attribution, usize, &[Match])) {
+        let sentences = segment::sentences(text);
+        let attributions = self.attributor.attribute(text, &sentences);
+        let mut matches = Vec::new();
+        for (sentence, attribution) in sentences.iter().zip(attributions) {
+            matches.clear();
+            self.matcher
+                .find_into(text, sentence.start..sentence.end, &mut matches);
+            each(attribution, count_tokens(sentence.text(text)), &matches);
+        }
+    }
+
     /// Analyses one document.
     pub fn analyze(&self, doc: Document) -> AnalyzedDocument {
         let text = doc.text.as_str();
