@@ -241,8 +241,9 @@ impl<'a> DocBreakdown<'a> {
             total: Tally::new(themes),
             narration: Tally::new(themes),
             narrated: false,
-            index: HashMap::default(),
-            speakers: Vec::new(),
+            // room for a news item's speakers: growing these took more than filling them
+            index: HashMap::with_capacity_and_hasher(8, Default::default()),
+            speakers: Vec::with_capacity(8),
             groups: Vec::new(),
         }
     }
