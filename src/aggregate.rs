@@ -9,14 +9,16 @@
 //! that top-N lists merge exactly), and the inputs that failed. A [`CorpusAgg`] is what
 //! `batch --partial` writes and `merge` adds up; means and rates are computed only when reporting.
 
-use crate::analyze::{AnalyzedDocument, AnalyzedSentence};
+use crate::analyze::{AnalyzedDocument, AnalyzedSentence, Pipeline};
 use crate::attribute::Actors;
 use crate::compare::DocSpeech;
+use crate::input::Document;
 use crate::input::corpus::Issue;
 use crate::lexicon::LexiconSet;
+use crate::matcher::Match;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 /// Fixed-point resolution of summed scores.
 pub const SCALE: f64 = 1_000_000.0;
@@ -53,9 +55,14 @@ impl Tally {
 
     /// Adds one sentence (not its document: see [`Tally::documents`]).
     pub fn add_sentence(&mut self, s: &AnalyzedSentence) {
+        self.add(s.tokens, &s.matches);
+    }
+
+    /// Adds one sentence given by its token count and matches.
+    fn add(&mut self, tokens: usize, matches: &[Match]) {
         self.sentences += 1;
-        self.tokens += s.tokens as u64;
-        for m in &s.matches {
+        self.tokens += tokens as u64;
+        for m in matches {
             self.scores[m.theme] += to_fixed(m.weight);
             self.hits[m.theme] += 1;
         }
@@ -207,6 +214,98 @@ impl Breakdown {
     }
 }
 
+/// One document's [`Breakdown`], gathered sentence by sentence: each sentence finds its speaker's
+/// tally by hash (and the speaker's actor group once per document, not per sentence), and the
+/// sorted maps are built once, when the document is done. The result is what
+/// [`Breakdown::add_document`] gives on an empty breakdown.
+pub struct DocBreakdown<'a> {
+    actors: &'a Actors,
+    themes: usize,
+    total: Tally,
+    narration: Tally,
+    narrated: bool,
+    /// Speaker → index in `speakers`.
+    index: HashMap<String, usize, foldhash::fast::FixedState>,
+    /// Per speaker: its tally and the index of its actor group in `groups`.
+    speakers: Vec<(Tally, Option<usize>)>,
+    /// Actor groups met so far, with their tallies.
+    groups: Vec<(&'a str, Tally)>,
+}
+
+impl<'a> DocBreakdown<'a> {
+    /// An empty document.
+    pub fn new(themes: usize, actors: &'a Actors) -> Self {
+        DocBreakdown {
+            actors,
+            themes,
+            total: Tally::new(themes),
+            narration: Tally::new(themes),
+            narrated: false,
+            // room for a news item's speakers: growing these took more than filling them
+            index: HashMap::with_capacity_and_hasher(8, Default::default()),
+            speakers: Vec::with_capacity(8),
+            groups: Vec::new(),
+        }
+    }
+
+    /// Adds the document's next sentence: its speaker, token count and matches.
+    pub fn add(&mut self, speaker: Option<&str>, tokens: usize, matches: &[Match]) {
+        self.total.add(tokens, matches);
+        let Some(name) = speaker else {
+            self.narrated = true;
+            self.narration.add(tokens, matches);
+            return;
+        };
+        let k = match self.index.get(name) {
+            Some(&k) => k,
+            None => {
+                // names are copied only when first seen (this runs for every sentence)
+                let group = self.actors.group_of(name).map(|g| {
+                    match self.groups.iter().position(|(h, _)| *h == g) {
+                        Some(i) => i,
+                        None => {
+                            self.groups.push((g, Tally::new(self.themes)));
+                            self.groups.len() - 1
+                        }
+                    }
+                });
+                self.speakers.push((Tally::new(self.themes), group));
+                self.index.insert(name.to_string(), self.speakers.len() - 1);
+                self.speakers.len() - 1
+            }
+        };
+        let (tally, group) = &mut self.speakers[k];
+        tally.add(tokens, matches);
+        if let Some(g) = *group {
+            self.groups[g].1.add(tokens, matches);
+        }
+    }
+
+    /// The document's breakdown (every `documents` count is 1 where the document appears).
+    pub fn finish(mut self) -> Breakdown {
+        let mut b = Breakdown {
+            total: self.total,
+            narration: self.narration,
+            ..Default::default()
+        };
+        b.total.documents += 1;
+        if self.narrated {
+            b.narration.documents += 1;
+        }
+        for (name, k) in self.index {
+            let (mut tally, group) = std::mem::take(&mut self.speakers[k]);
+            tally.documents += 1;
+            let group = group.map(|g| self.groups[g].0.to_string());
+            b.actors.insert(name, ActorTally { group, tally });
+        }
+        for (g, mut tally) in self.groups {
+            tally.documents += 1;
+            b.actor_groups.insert(g.to_string(), tally);
+        }
+        b
+    }
+}
+
 impl Breakdown {
     /// Caps every `documents` count at 1: after adding up the chunks of one document, an actor
     /// seen in several chunks still appears in one document.
@@ -337,13 +436,35 @@ impl DocSummary {
         actors: &Actors,
         group_by: Option<&GroupBy>,
     ) -> Self {
-        let mut breakdown = Breakdown::new(themes);
-        breakdown.add_document(doc, actors);
+        let mut b = DocBreakdown::new(themes, actors);
+        for s in &doc.sentences {
+            b.add(s.attribution.speaker.as_deref(), s.tokens, &s.matches);
+        }
+        DocSummary::of(&doc.doc, bytes, b.finish(), group_by)
+    }
+
+    /// Analyses a document (or one chunk of one) and summarises it, keeping nothing of the
+    /// analysis but the sums: the same summary as [`DocSummary::new`] of
+    /// [`Pipeline::analyze`], without building the analysed document.
+    pub fn analyze(
+        pipeline: &Pipeline,
+        doc: &Document,
+        bytes: u64,
+        group_by: Option<&GroupBy>,
+    ) -> Self {
+        let mut b = DocBreakdown::new(pipeline.themes().len(), pipeline.attributor.actors());
+        pipeline.analyze_each(&doc.text, |a, tokens, matches| {
+            b.add(a.speaker.as_deref(), tokens, matches)
+        });
+        DocSummary::of(doc, bytes, b.finish(), group_by)
+    }
+
+    fn of(doc: &Document, bytes: u64, breakdown: Breakdown, group_by: Option<&GroupBy>) -> Self {
         DocSummary {
-            id: doc.doc.id.clone(),
-            group: group_by.map(|g| g.key(&doc.doc.meta)),
+            id: doc.id.clone(),
+            group: group_by.map(|g| g.key(&doc.meta)),
             bytes,
-            replaced: doc.doc.replaced as u64,
+            replaced: doc.replaced as u64,
             breakdown,
             speech: None,
         }
@@ -542,6 +663,26 @@ mod corpus_tests {
             UNKNOWN_GROUP
         );
         assert!("bogus".parse::<GroupBy>().is_err());
+    }
+
+    /// The batch path (sums gathered sentence by sentence) gives what adding up the analysed
+    /// document gives, speakers, actor groups and document counts included.
+    #[test]
+    fn summary_without_the_analysed_document() {
+        let actors = Actors::parse(include_str!("../samples/actors.toml"), "actors.toml").unwrap();
+        let pipeline = Pipeline::new(LexiconSet::bundled(), Some(actors)).unwrap();
+        let text = include_str!("../samples/putin-wang-yi-xinhua.txt");
+        let doc = Document::from_text("sample", text.to_string());
+        let themes = pipeline.themes().len();
+        let fast = DocSummary::analyze(&pipeline, &doc, 7, None);
+        let analyzed = pipeline.analyze(doc);
+        let slow = DocSummary::new(&analyzed, 7, themes, pipeline.attributor.actors(), None);
+        assert!(fast.breakdown.actors.len() > 1);
+        assert!(!fast.breakdown.actor_groups.is_empty());
+        assert_eq!(fast, slow);
+        let mut added = Breakdown::new(themes);
+        added.add_document(&analyzed, pipeline.attributor.actors());
+        assert_eq!(fast.breakdown, added);
     }
 
     fn doc(id: &str, score: i64, group: &str) -> DocSummary {

@@ -6,6 +6,20 @@ use crate::input::Document;
 use crate::lexicon::{LexiconError, LexiconSet};
 use crate::matcher::{Match, Matcher, count_tokens};
 use crate::segment::{self, Sentence};
+use std::cell::RefCell;
+
+/// Vectors reused from one document to the next by [`Pipeline::analyze_each`] (one pair per
+/// thread): a document's sentence list is big enough for the allocator to consolidate its free
+/// lists on every fresh allocation.
+#[derive(Default)]
+struct Buffers {
+    sentences: Vec<Sentence>,
+    matches: Vec<Match>,
+}
+
+thread_local! {
+    static BUFFERS: RefCell<Buffers> = RefCell::new(Buffers::default());
+}
 
 /// Everything needed to analyse documents: lexicons, the compiled matcher, the attributor.
 pub struct Pipeline {
@@ -68,6 +82,30 @@ impl Pipeline {
     /// Theme ids in index order.
     pub fn themes(&self) -> &[String] {
         self.matcher.themes()
+    }
+
+    /// Analyses a document's text without keeping the analysis: `each` sees every sentence in
+    /// order, with its attribution, its token count and its matches (a buffer reused from one
+    /// sentence to the next). The same results as [`Pipeline::analyze`], without the
+    /// per-sentence vectors and scores that a corpus run, which only adds them up, never reads.
+    pub fn analyze_each(&self, text: &str, mut each: impl FnMut(Attribution, usize, &[Match])) {
+        BUFFERS.with(|cell| {
+            // (a fresh pair if `each` analysed another document on this thread)
+            let mut fresh = Buffers::default();
+            let mut guard = cell.try_borrow_mut();
+            let Buffers { sentences, matches } = match &mut guard {
+                Ok(b) => &mut **b,
+                Err(_) => &mut fresh,
+            };
+            segment::sentences_into(text, sentences);
+            let attributions = self.attributor.attribute(text, sentences);
+            for (sentence, attribution) in sentences.iter().zip(attributions) {
+                matches.clear();
+                self.matcher
+                    .find_into(text, sentence.start..sentence.end, matches);
+                each(attribution, count_tokens(sentence.text(text)), matches);
+            }
+        })
     }
 
     /// Analyses one document.

@@ -345,11 +345,19 @@ impl Matcher {
     /// # Panics
     /// When `span` is not a range of char boundaries of `text`.
     pub fn find(&self, text: &str, span: Range<usize>) -> Vec<Match> {
-        self.find_impl(text, span, false)
+        let mut out = Vec::new();
+        self.find_impl(text, span, false, &mut out);
+        out
     }
 
-    /// [`Matcher::find`], optionally forcing the folded path (tests compare both paths).
-    fn find_impl(&self, text: &str, span: Range<usize>, force_fold: bool) -> Vec<Match> {
+    /// [`Matcher::find`] appending to `out`: a caller that scans many sentences reuses one
+    /// buffer instead of allocating a vector per sentence.
+    pub fn find_into(&self, text: &str, span: Range<usize>, out: &mut Vec<Match>) {
+        self.find_impl(text, span, false, out);
+    }
+
+    /// [`Matcher::find_into`], optionally forcing the folded path (tests compare both paths).
+    fn find_impl(&self, text: &str, span: Range<usize>, force_fold: bool, out: &mut Vec<Match>) {
         let s = &text[span.clone()];
         // Edge whitespace (a paragraph's trailing newline) cannot be part of a term: trimming it
         // keeps more sentences on the in-place path.
@@ -357,16 +365,23 @@ impl Matcher {
         let base = span.start + (s.len() - t.len());
         let s = t.trim_end();
         if s.is_empty() {
-            return Vec::new();
+            return;
         }
         SCRATCH.with(|cell| match cell.try_borrow_mut() {
-            Ok(mut sc) => self.find_in(s, base, &mut sc, force_fold),
+            Ok(mut sc) => self.find_in(s, base, &mut sc, force_fold, out),
             // Only reachable if `find` were re-entered on this thread; stay correct anyway.
-            Err(_) => self.find_in(s, base, &mut Scratch::default(), force_fold),
+            Err(_) => self.find_in(s, base, &mut Scratch::default(), force_fold, out),
         })
     }
 
-    fn find_in(&self, s: &str, base: usize, sc: &mut Scratch, force_fold: bool) -> Vec<Match> {
+    fn find_in(
+        &self,
+        s: &str,
+        base: usize,
+        sc: &mut Scratch,
+        force_fold: bool,
+        out: &mut Vec<Match>,
+    ) {
         let Scratch {
             folded,
             map,
@@ -473,22 +488,20 @@ impl Matcher {
             }
         }
 
-        let mut out = Vec::new();
         for c in cands.iter() {
             if c.regex {
                 let r = &self.regexes[c.id as usize];
-                self.emit(&mut out, s, base, c, r.theme, r.term, r.weight, token);
+                self.emit(out, s, base, c, r.theme, r.term, r.weight, token);
             } else {
                 let mut emitted_theme = u32::MAX;
                 for e in &self.keys[c.id as usize].entries {
                     if (e.prefix || c.literal_ok) && e.theme != emitted_theme {
                         emitted_theme = e.theme;
-                        self.emit(&mut out, s, base, c, e.theme, e.term, e.weight, token);
+                        self.emit(out, s, base, c, e.theme, e.term, e.weight, token);
                     }
                 }
             }
         }
-        out
     }
 
     /// Whether a sentence that is not plain ASCII must be folded before the automaton sees it:
@@ -1345,8 +1358,9 @@ terms = ["global", "global south", "era"]
                 text in "[a-zA-Z ’'\\-éÉ\u{2011}«»]{0,60}|(?:hegemony|Hégémonie|ÉTATS-UNIS|états-unis|bloc|confrontation|not|strongly|unipolar|anti|don’t|cooperation|[ ,.\\-]){0,20}",
             ) {
                 let m = matcher(&[GEO, NEG]);
-                let a = m.find_impl(&text, 0..text.len(), false);
-                let b = m.find_impl(&text, 0..text.len(), true);
+                let (mut a, mut b) = (Vec::new(), Vec::new());
+                m.find_impl(&text, 0..text.len(), false, &mut a);
+                m.find_impl(&text, 0..text.len(), true, &mut b);
                 prop_assert_eq!(a, b);
             }
         }

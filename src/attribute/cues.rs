@@ -85,9 +85,13 @@ pub(crate) struct Cues {
     pub ac: Scanner,
     /// Kind per pattern id.
     pub kinds: Vec<CueKind>,
-    pub speaker_nouns: HashSet<String>,
-    pub collectives: HashSet<String>,
+    pub speaker_nouns: FastSet<String>,
+    pub collectives: FastSet<String>,
 }
+
+/// A set with a fast (not DoS-resistant) hash: looked up for every name and noun phrase near a
+/// cue, where SipHash took more time than the rest of the lookup.
+type FastSet<K> = HashSet<K, foldhash::fast::FixedState>;
 
 impl Cues {
     pub fn compile(file: &CueFile) -> Result<Cues, String> {

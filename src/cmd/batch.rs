@@ -230,11 +230,20 @@ pub fn analyze_corpus(
                                 return;
                             }
                             let chunk = job.doc.chunk;
-                            let analyzed = pipeline.analyze(job.doc);
-                            let mut summary =
-                                DocSummary::new(&analyzed, job.bytes, themes, actors, group_by);
-                            summary.speech = speech.map(|opts| DocSpeech::of(&analyzed, opts));
-                            drop(analyzed);
+                            let summary = match speech {
+                                // only the sums: no analysed document is built
+                                None => {
+                                    DocSummary::analyze(pipeline, &job.doc, job.bytes, group_by)
+                                }
+                                Some(opts) => {
+                                    let analyzed = pipeline.analyze(job.doc);
+                                    let mut summary = DocSummary::new(
+                                        &analyzed, job.bytes, themes, actors, group_by,
+                                    );
+                                    summary.speech = Some(DocSpeech::of(&analyzed, opts));
+                                    summary
+                                }
+                            };
                             done.push(Done {
                                 seq: job.seq,
                                 last: job.last,

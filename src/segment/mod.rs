@@ -113,10 +113,17 @@ pub fn paragraphs(text: &str) -> Paragraphs<'_> {
 pub fn sentences(text: &str) -> Vec<Sentence> {
     // News prose averages well over 100 bytes a sentence: one allocation for most documents.
     let mut out = Vec::with_capacity(text.len() / 128 + 1);
-    for p in paragraphs(text) {
-        split::split_paragraph(text, p.start, p.end, p.index, &mut out);
-    }
+    sentences_into(text, &mut out);
     out
+}
+
+/// [`sentences`] into `out` (cleared first): a caller that splits many documents reuses one
+/// vector.
+pub fn sentences_into(text: &str, out: &mut Vec<Sentence>) {
+    out.clear();
+    for p in paragraphs(text) {
+        split::split_paragraph(text, p.start, p.end, p.index, out);
+    }
 }
 
 /// The sentences of a text one at a time, for streaming: see [`iter_sentences`].
