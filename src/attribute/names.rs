@@ -241,8 +241,18 @@ pub(crate) fn is_title(w: &str) -> bool {
     };
     lower.copy_from_slice(w.as_bytes());
     lower.make_ascii_lowercase();
+    let lower = std::str::from_utf8(lower).unwrap_or("");
+    title_word(lower)
+        // "Commander-in-Chief", "Vice-President": a compound led by a title
+        || lower
+            .split_once('-')
+            .is_some_and(|(head, _)| title_word(head))
+}
+
+/// [`is_title`] for a word already in lower case.
+fn title_word(lower: &str) -> bool {
     matches!(
-        std::str::from_utf8(lower).unwrap_or(""),
+        lower,
         "president"
             | "congressman"
             | "congresswoman"
@@ -964,6 +974,10 @@ pub(crate) fn strip_titles(words: &[&str]) -> Option<(usize, usize)> {
         a += 1;
     }
     let mut e = b;
+    // "Tim Allen Just Got Asked": in a title-case headline the name ends before an adverb
+    if let Some(j) = (a + 1..e).find(|&i| matches!(words[i], "Just" | "Finally" | "Still")) {
+        e = j;
+    }
     // ("CNN Just Responded": a title-case headline runs a stop word into the name)
     while e > a
         && (is_name_connector(words[e - 1])

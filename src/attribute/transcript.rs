@@ -166,8 +166,9 @@ pub(crate) fn label_at(text: &str, start: usize, end: usize, toks: &mut Vec<Tok>
         None => (words.join(" "), false),
     };
     // a headline over a section ("Little Relief for Refugees: The refugee crisis ...", "Veto
-    // Power Impedes Peace Efforts: ..."): an untitled label of five capitalised words or more,
-    // or with "for" (not "King Abdullah II of Jordan", "Hamad Bin Isa Al Khalifa")
+    // Power Impedes Peace Efforts: ...", "STAT OF THE WEEK: ..."): an untitled label of five
+    // capitalised words or more, or with "for" or "the" (not "King Abdullah II of Jordan",
+    // "Hamad Bin Isa Al Khalifa")
     let n = speaker.split(' ').count();
     let untitled = !words.iter().any(|w| is_title(w));
     if (untitled
@@ -175,7 +176,10 @@ pub(crate) fn label_at(text: &str, start: usize, end: usize, toks: &mut Vec<Tok>
         && speaker
             .split(' ')
             .all(|w| is_capitalized(w) && !is_name_connector(&w.to_lowercase())))
-        || (untitled && speaker.split(' ').any(|w| w == "for"))
+        || (untitled
+            && speaker
+                .split(' ')
+                .any(|w| matches!(w, "for" | "the" | "The" | "THE")))
     {
         return None;
     }
