@@ -1651,11 +1651,17 @@ fn names_again(text: &str, from: usize, to: usize, speaker: &str) -> bool {
             let first = before.split_whitespace().next().is_none_or(|w| {
                 speaker.split(' ').next() == Some(w.trim_matches(|c: char| !c.is_alphanumeric()))
             });
+            // ("..., Mr President. This is Valery Lebedev.")
             let said_i = before
                 .split(|c: char| !(c.is_alphanumeric()))
-                .any(|w| matches!(w, "I" | "My" | "my"));
-            // "..., good afternoon. Alexander Brechalov, president of OPORA Russia."
-            let appositive = text[b..].starts_with(',');
+                .any(|w| matches!(w, "I" | "My" | "my"))
+                || before.contains("This is")
+                || before.contains("this is");
+            // "..., good afternoon. Alexander Brechalov, president of OPORA Russia.", "Terry Moran
+            // with ABC News."
+            let appositive = [",", " with ", " from "]
+                .iter()
+                .any(|p| text[b..].starts_with(p));
             return !(first || said_i || appositive);
         }
         at += k + last.len();
