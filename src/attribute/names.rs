@@ -926,17 +926,28 @@ pub(crate) fn strip_titles(words: &[&str]) -> Option<(usize, usize)> {
     if let Some(t) = (a..b).rev().find(|&i| is_title(words[i])) {
         a = t + 1;
         titled = true;
+        // "... Committee on Constitutional Legislation and State Building Andrey Klishas": a
+        // title word inside an office's name, the last two words the name
+        if t > 0 && b - a >= 3 && matches!(words[t - 1], "and" | "of" | "for") {
+            a = last_two(words, a, b);
+        }
     }
     // "Chairman of the BIE Executive Committee Jai-chul Choi": the name follows the body
+    // ("Commander in Chief of the Russian Federation Navy Vladimir Korolyov": the last two
+    // words when three or more follow a body's name, not an acronym: "(FATF) Juan Manuel
+    // Vega-Serrano")
     if let Some(o) = (a..b).rev().find(|&i| is_body(words[i]))
         && o + 1 < b
     {
         a = o + 1;
         titled = true;
+        if b - a >= 3 && office_body(words[o]) {
+            a = last_two(words, a, b);
+        }
     }
     // "President of Russia Vladimir Putin", "Secretary of State John Kerry"
     let connector = |w: &str| {
-        ["of", "for", "and", "the"]
+        ["of", "for", "and", "the", "on", "in", "to", "at"]
             .iter()
             .any(|c| c.eq_ignore_ascii_case(w))
     };
