@@ -426,7 +426,7 @@ impl Attributor {
                 heading_label |= fi == 0
                     && (s.title || alone)
                     && !(l.titled || l.parenthetical)
-                    && !opens_speech(&text[l.end..s.end]);
+                    && !opens_speech(text.get(l.end..s.end).unwrap_or(""));
                 labels.push((fi, l));
             }
         }
@@ -472,7 +472,7 @@ impl Attributor {
             [(fi, l)] => {
                 !l.section
                     && l.speaker.contains(' ')
-                    && opens_speech(&text[l.end..sentences[*fi].end])
+                    && opens_speech(text.get(l.end..sentences[*fi].end).unwrap_or(""))
             }
             _ => false,
         };
