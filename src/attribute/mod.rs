@@ -549,10 +549,17 @@ impl Attributor {
         }
 
         // 2b. "In the latest Washington Post-ABC News poll, Clinton led ...": a poll or survey
-        // that a sentence without a cue reports from; "“...” ― Sonya Herridge": a quotation
-        // signed with a dash, at the end of its paragraph or on the line after it
+        // that a sentence reports from, ahead of a group its cue finds ("In a CNN poll, 31% of
+        // Republicans said ..."); "“...” ― Sonya Herridge": a quotation signed with a dash, at
+        // the end of its paragraph or on the line after it
         for i in 0..n {
-            if raw[i].is_some() {
+            if let Some(r) = &raw[i] {
+                if matches!(r.subject, Subject::Noun { .. } | Subject::Collective { .. })
+                    && text[sentences[i].start..].starts_with("In ")
+                    && let Some(p) = poll_source(text, sentences[i], &mut doc.toks)
+                {
+                    raw[i] = Some(p);
+                }
                 continue;
             }
             if let Some(r) = dash_source(text, sentences[i].start, sentences[i].end) {
@@ -1997,7 +2004,11 @@ fn poll_source(text: &str, s: Sentence, toks: &mut Vec<Tok>) -> Option<Raw> {
             )
     })?;
     let mut k = h;
-    while k > 0 && h - k < 8 && matches!(toks[k - 1].kind, TokKind::Word | TokKind::Possessive) {
+    // ("In a national CNN/ORC poll")
+    while k > 0
+        && h - k < 10
+        && (matches!(toks[k - 1].kind, TokKind::Word | TokKind::Possessive) || word(k - 1) == "/")
+    {
         k -= 1;
         if k == 0 && word(k) == "In" {
             let mut a = k + 1;
