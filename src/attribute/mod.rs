@@ -289,6 +289,9 @@ struct Doc<'a> {
     /// The quotations: a name's fuller form is not taken from inside one ("than working
     /// Crooked Hillary Clinton").
     quoted: Vec<quotes::Quoted>,
+    /// Capitalised words of the text asked about while finding a name's fuller form, and whether
+    /// the document also writes them in lower case (see `canonical::common_word`).
+    lower_case: FastMap<&'a str, bool>,
 }
 
 impl Attributor {
@@ -389,6 +392,7 @@ impl Attributor {
             names: None,
             titled: HashMap::new(),
             quoted: Vec::new(),
+            lower_case: FastMap::default(),
         };
         // paragraphs: (first sentence, start, end)
         let mut paras: Vec<(usize, usize)> = Vec::new();
@@ -735,7 +739,11 @@ impl Attributor {
                 )
             {
                 let g = doc.canon.get(sp).map(|c| c.1).unwrap_or('u');
-                doc.recent.retain(|r| &r.0 != sp);
+                // each speaker is in `recent` once, most often at its end: looked for from there
+                // (a retain compared every speaker of a long document, for every sentence)
+                if let Some(k) = doc.recent.iter().rposition(|r| &r.0 == sp) {
+                    doc.recent.remove(k);
+                }
                 doc.recent.push((sp.clone(), g, i));
             }
             out.push(att);
