@@ -255,3 +255,18 @@ fn nonspace_counts_the_bytes_that_are_not_ascii_whitespace() {
         assert_eq!(nonspace(&t), want, "{t:?}");
     }
 }
+
+#[test]
+fn last_quote_mark_agrees_with_rfind() {
+    for t in [
+        "",
+        "no mark here",
+        "“We will win,” — Bernie Sanders.",
+        "it's “done” – Kim",
+        "‘single’ and \"double\" — a dash — an ellipsis…",
+        "—–―…‘“",
+        "O’Brien’s “a” '",
+    ] {
+        assert_eq!(last_quote_mark(t), t.rfind(['”', '"', '’', '\'']), "{t:?}");
+    }
+}
