@@ -181,6 +181,9 @@ fn fullest_form<'a>(
             // "President of the Russian Federation Vladimir Putin", "Presidents Vladimir Putin and
             // ...": the name starts after it
             if names::is_institution(w) || names::is_body(w) {
+                // ("Russian Federation Navy Vladimir Korolyov": a full name does not grow by
+                // the words of an office)
+                blocked = n_words > 1 && n_before > 0;
                 break;
             }
             if is_stop(w)
@@ -201,6 +204,8 @@ fn fullest_form<'a>(
                 break;
             }
             if before_w.ends_with(" of") || before_w.ends_with(" the") || is_title(w) {
+                // ("... Legislation and State Building Andrey Klishas")
+                blocked = n_words > 1 && n_before > 0 && is_title(w);
                 break;
             }
             words_before[n_before] = w;

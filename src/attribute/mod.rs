@@ -427,7 +427,10 @@ impl Attributor {
                 }
                 // a headline "Morning Email: ..." is no turn
                 let alone = para_first.get(1).is_none_or(|&f| f == 1);
-                heading_label |= fi == 0 && (s.title || alone) && !(l.titled || l.parenthetical);
+                heading_label |= fi == 0
+                    && (s.title || alone)
+                    && !(l.titled || l.parenthetical)
+                    && !opens_speech(text.get(l.end..s.end).unwrap_or(""));
                 labels.push((fi, l));
             }
         }
@@ -467,7 +470,18 @@ impl Attributor {
             || labels
                 .iter()
                 .any(|(_, l)| !l.section && l.speaker.contains(' '));
+        // a speech under one full name that opens with a salutation ("Vladimir Putin: Comrades,
+        // veterans,", "Vladimir Putin: Good afternoon, friends.")
+        let speech = match labels.as_slice() {
+            [(fi, l)] => {
+                !l.section
+                    && l.speaker.contains(' ')
+                    && opens_speech(text.get(l.end..sentences[*fi].end).unwrap_or(""))
+            }
+            _ => false,
+        };
         let transcript_mode = (labels.len() >= 2 && distinct >= 2 && full_name)
+            || speech
             || labels
                 .iter()
                 .any(|(_, l)| !l.section && (l.parenthetical || l.titled));
@@ -1645,11 +1659,17 @@ fn names_again(text: &str, from: usize, to: usize, speaker: &str) -> bool {
             let first = before.split_whitespace().next().is_none_or(|w| {
                 speaker.split(' ').next() == Some(w.trim_matches(|c: char| !c.is_alphanumeric()))
             });
+            // ("..., Mr President. This is Valery Lebedev.")
             let said_i = before
                 .split(|c: char| !(c.is_alphanumeric()))
-                .any(|w| matches!(w, "I" | "My" | "my"));
-            // "..., good afternoon. Alexander Brechalov, president of OPORA Russia."
-            let appositive = text[b..].starts_with(',');
+                .any(|w| matches!(w, "I" | "My" | "my"))
+                || before.contains("This is")
+                || before.contains("this is");
+            // "..., good afternoon. Alexander Brechalov, president of OPORA Russia.", "Terry Moran
+            // with ABC News."
+            let appositive = [",", " with ", " from "]
+                .iter()
+                .any(|p| text[b..].starts_with(p));
             return !(first || said_i || appositive);
         }
         at += k + last.len();
@@ -2029,6 +2049,25 @@ fn poll_source(text: &str, s: Sentence, toks: &mut Vec<Tok>) -> Option<Raw> {
         }
     }
     None
+}
+
+/// True when `s` (what follows a label) opens a speech: a salutation ("Good afternoon, friends.",
+/// "Dear guests,", "Comrades, veterans,"), or a first line that ends with a comma.
+fn opens_speech(s: &str) -> bool {
+    let s = s.trim();
+    s.ends_with(',')
+        || [
+            "Good afternoon",
+            "Good morning",
+            "Good evening",
+            "Dear ",
+            "Friends",
+            "Colleagues",
+            "Comrades",
+            "Ladies and gentlemen",
+        ]
+        .iter()
+        .any(|g| s.starts_with(g))
 }
 
 /// Cues after which a source opening a paragraph takes over from a transcript turn: news

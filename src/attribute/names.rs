@@ -257,6 +257,16 @@ pub(crate) fn is_title(w: &str) -> bool {
     };
     lower.copy_from_slice(w.as_bytes());
     lower.make_ascii_lowercase();
+    let lower = std::str::from_utf8(lower).unwrap_or("");
+    title_word(lower)
+        // "Commander-in-Chief", "Vice-President": a compound led by a title
+        || lower
+            .split_once('-')
+            .is_some_and(|(head, _)| title_word(head))
+}
+
+/// [`is_title`] for a word already in lower case.
+fn title_word(lower: &str) -> bool {
     word_set!(
         "president"
             | "congressman"
@@ -402,7 +412,7 @@ pub(crate) fn is_title(w: &str) -> bool {
             | "rector"
             | "secretary-general"
     )
-    .contains(&*lower)
+    .contains(lower.as_bytes())
 }
 
 /// The offset of the first `'` or `’` in `w` (`w.find(['\'', '\u{2019}'])`, by bytes: most words
@@ -939,17 +949,28 @@ pub(crate) fn strip_titles(words: &[&str]) -> Option<(usize, usize)> {
     if let Some(t) = (a..b).rev().find(|&i| is_title(words[i])) {
         a = t + 1;
         titled = true;
+        // "... Committee on Constitutional Legislation and State Building Andrey Klishas": a
+        // title word inside an office's name, the last two words the name
+        if t > 0 && b - a >= 3 && matches!(words[t - 1], "and" | "of" | "for") {
+            a = last_two(words, a, b);
+        }
     }
     // "Chairman of the BIE Executive Committee Jai-chul Choi": the name follows the body
+    // ("Commander in Chief of the Russian Federation Navy Vladimir Korolyov": the last two
+    // words when three or more follow a body's name, not an acronym: "(FATF) Juan Manuel
+    // Vega-Serrano")
     if let Some(o) = (a..b).rev().find(|&i| is_body(words[i]))
         && o + 1 < b
     {
         a = o + 1;
         titled = true;
+        if b - a >= 3 && office_body(words[o]) {
+            a = last_two(words, a, b);
+        }
     }
     // "President of Russia Vladimir Putin", "Secretary of State John Kerry"
     let connector = |w: &str| {
-        ["of", "for", "and", "the"]
+        ["of", "for", "and", "the", "on", "in", "to", "at"]
             .iter()
             .any(|c| c.eq_ignore_ascii_case(w))
     };
@@ -987,6 +1008,10 @@ pub(crate) fn strip_titles(words: &[&str]) -> Option<(usize, usize)> {
         a += 1;
     }
     let mut e = b;
+    // "Tim Allen Just Got Asked": in a title-case headline the name ends before an adverb
+    if let Some(j) = (a + 1..e).find(|&i| matches!(words[i], "Just" | "Finally" | "Still")) {
+        e = j;
+    }
     // ("CNN Just Responded": a title-case headline runs a stop word into the name)
     while e > a
         && (is_name_connector(words[e - 1])

@@ -116,7 +116,7 @@ pub(crate) fn label_at(text: &str, start: usize, end: usize, toks: &mut Vec<Tok>
             TokKind::Word => {
                 if !(is_capitalized(w)
                     || is_name_connector(w)
-                    || matches!(w, "of" | "the" | "and" | "for"))
+                    || matches!(w, "of" | "the" | "and" | "for" | "on" | "in" | "to" | "at"))
                 {
                     return None;
                 }
@@ -145,7 +145,7 @@ pub(crate) fn label_at(text: &str, start: usize, end: usize, toks: &mut Vec<Tok>
     // (a long title before the name is common: "Chairman of the BIE Executive Committee
     // Jai-chul Choi:")
     let max_words = if words.iter().any(|w| is_title(w)) {
-        12
+        20
     } else {
         7
     };
@@ -166,16 +166,44 @@ pub(crate) fn label_at(text: &str, start: usize, end: usize, toks: &mut Vec<Tok>
         None => (words.join(" "), false),
     };
     // a headline over a section ("Little Relief for Refugees: The refugee crisis ...", "Veto
-    // Power Impedes Peace Efforts: ..."): an untitled label of five capitalised words or more,
-    // or with "for" (not "King Abdullah II of Jordan", "Hamad Bin Isa Al Khalifa")
+    // Power Impedes Peace Efforts: ...", "STAT OF THE WEEK: ...", "The Gap Goes On: ..."): an
+    // untitled label of five capitalised words or more, or with a preposition or an article
+    // after its first word (not "King Abdullah II of Jordan", "Hamad Bin Isa Al Khalifa")
     let n = speaker.split(' ').count();
     let untitled = !words.iter().any(|w| is_title(w));
-    if (untitled
-        && n >= 5
-        && speaker
-            .split(' ')
-            .all(|w| is_capitalized(w) && !is_name_connector(&w.to_lowercase())))
-        || (untitled && speaker.split(' ').any(|w| w == "for"))
+    // (and a title without a name: "Winner of the Presidential Prize in Science and Innovation
+    // for Young Scientists:")
+    if speaker
+        .split(' ')
+        .any(|w| matches!(w, "in" | "on" | "to" | "at" | "for"))
+        || (untitled
+            && n >= 5
+            && speaker
+                .split(' ')
+                .all(|w| is_capitalized(w) && !is_name_connector(&w.to_lowercase())))
+        || (untitled
+            && words[1..].iter().any(|w| {
+                matches!(
+                    *w,
+                    "for"
+                        | "the"
+                        | "on"
+                        | "in"
+                        | "to"
+                        | "at"
+                        | "The"
+                        | "THE"
+                        | "On"
+                        | "In"
+                        | "To"
+                        | "At"
+                        | "For"
+                        | "Of"
+                        | "Is"
+                        | "Are"
+                        | "A"
+                )
+            }))
     {
         return None;
     }
