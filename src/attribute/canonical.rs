@@ -46,7 +46,14 @@ impl Attributor {
             // per name made attribution quadratic in document length
             let index = (text.len() > INDEX_MIN_BYTES)
                 .then(|| &*doc.names.get_or_insert_with(|| NameIndex::build(text)));
-            let (full, g) = fullest_form(text, sentences, &doc.quoted, index, name);
+            let (full, g) = fullest_form(
+                text,
+                sentences,
+                &doc.quoted,
+                index,
+                &mut doc.lower_case,
+                name,
+            );
             let full = if n_words(&full) > n_words(name) {
                 // the fuller form may itself be an actor's alias
                 match (!self.alias.is_empty())
@@ -82,11 +89,12 @@ fn n_words(name: &str) -> usize {
 /// The fullest form of `name` in the text: "Putin" → "Vladimir Putin" (a longer capitalised run
 /// ending with the name), or "Wang" → "Wang Yi" (beginning with it) when no run ends with it.
 /// Headings are skipped (Title Case would glue words on). Also the gender from "Mr"/"Ms".
-fn fullest_form(
-    text: &str,
+fn fullest_form<'a>(
+    text: &'a str,
     sentences: &[Sentence],
     quoted: &[quotes::Quoted],
     index: Option<&NameIndex>,
+    lower_case: &mut FastMap<&'a str, bool>,
     name: &str,
 ) -> (String, Option<char>) {
     // by bytes: `split(' ')` set up a searcher per call, a tenth of this function's cost
@@ -115,9 +123,6 @@ fn fullest_form(
     // `at` ascends, so the sentence of each occurrence is found by galloping forward from the
     // previous one (a binary search over a long document's sentences per occurrence was slow)
     let mut si = 0;
-    // words found written in lower case too, so a label repeated through a transcript scans the
-    // document once for them, not once per mention
-    let mut office_words: Vec<&str> = Vec::new();
     for &p in at {
         let e = p + last.len();
         if (p > 0 && is_word_char_before(text, p)) || (e < b.len() && is_word_char_at(text, e)) {
@@ -223,7 +228,7 @@ fn fullest_form(
             && !(n_words > 1
                 && words_before[..n_before]
                     .iter()
-                    .any(|w| office_word(text, w, &mut office_words)))
+                    .any(|w| office_word(text, w, lower_case)))
         {
             let mut cand_s = String::new();
             for w in words_before[..n_before].iter().rev() {
@@ -265,16 +270,10 @@ fn fullest_form(
     (best, gender)
 }
 
-/// [`common_word`], remembering the words found so.
-fn office_word<'a>(text: &str, w: &'a str, known: &mut Vec<&'a str>) -> bool {
-    if known.contains(&w) {
-        return true;
-    }
-    let found = common_word(text, w);
-    if found {
-        known.push(w);
-    }
-    found
+/// [`common_word`], remembered for the document: each answer is a scan of the whole text, and a
+/// label repeated through a transcript, or a long document's many names, ask again and again.
+fn office_word<'a>(text: &str, w: &'a str, known: &mut FastMap<&'a str, bool>) -> bool {
+    *known.entry(w).or_insert_with(|| common_word(text, w))
 }
 
 /// Does the document also write `w` in lower case, as a word of its own ("development")?

@@ -289,6 +289,9 @@ struct Doc<'a> {
     /// The quotations: a name's fuller form is not taken from inside one ("than working
     /// Crooked Hillary Clinton").
     quoted: Vec<quotes::Quoted>,
+    /// Capitalised words of the text asked about while finding a name's fuller form, and whether
+    /// the document also writes them in lower case (see `canonical::common_word`).
+    lower_case: FastMap<&'a str, bool>,
 }
 
 impl Attributor {
@@ -389,6 +392,7 @@ impl Attributor {
             names: None,
             titled: HashMap::new(),
             quoted: Vec::new(),
+            lower_case: FastMap::default(),
         };
         // paragraphs: (first sentence, start, end)
         let mut paras: Vec<(usize, usize)> = Vec::new();
@@ -756,7 +760,11 @@ impl Attributor {
                 )
             {
                 let g = doc.canon.get(sp).map(|c| c.1).unwrap_or('u');
-                doc.recent.retain(|r| &r.0 != sp);
+                // each speaker is in `recent` once, most often at its end: looked for from there
+                // (a retain compared every speaker of a long document, for every sentence)
+                if let Some(k) = doc.recent.iter().rposition(|r| &r.0 == sp) {
+                    doc.recent.remove(k);
+                }
                 doc.recent.push((sp.clone(), g, i));
             }
             out.push(att);
@@ -1739,12 +1747,19 @@ fn mostly_quoted(text: &str, s: &Sentence, quoted: &[quotes::Quoted]) -> Option<
 }
 
 /// Bytes that are not ASCII whitespace (branch-free, so that it vectorises: this runs on every
-/// sentence).
+/// sentence). Counted in byte-wide sums of 255 bytes at most, sixteen to a vector register, not in
+/// a `usize` each.
 fn nonspace(s: &str) -> usize {
     let ws: usize = s
-        .bytes()
-        .map(|b| {
-            ((b == b' ') | (b == b'\t') | (b == b'\n') | (b == b'\x0c') | (b == b'\r')) as usize
+        .as_bytes()
+        .chunks(255)
+        .map(|c| {
+            c.iter()
+                .map(|&b| {
+                    ((b == b' ') | (b == b'\t') | (b == b'\n') | (b == b'\x0c') | (b == b'\r'))
+                        as u8
+                })
+                .sum::<u8>() as usize
         })
         .sum();
     s.len() - ws
@@ -1953,7 +1968,7 @@ fn forward_cue_is_weak(text: &str, toks: &[Tok], h: usize) -> bool {
 /// Bernie Sanders.`, `-Michelle Marks, Philadelphia.`). The cue is the dash.
 fn dash_source(text: &str, start: usize, end: usize) -> Option<Raw> {
     let body = text[start..end].trim_end_matches(|c: char| c.is_whitespace() || c == '.');
-    let q = body.rfind(['”', '"', '’', '\''])?;
+    let q = last_quote_mark(body)?;
     let close = q + body[q..].chars().next()?.len_utf8();
     let after = body[close..].trim_start();
     let signed = after.trim_start_matches(['―', '—', '–', '-']);
@@ -1983,6 +1998,22 @@ fn dash_source(text: &str, start: usize, end: usize) -> Option<Raw> {
         frame: None,
         aside: false,
     })
+}
+
+/// The start of the last `”`, `"`, `’` or `'` in `s` (what `s.rfind(['”', '"', '’', '\''])`
+/// gives), found with `memrchr3` on its bytes: [`dash_source`] asks this of most sentences, and
+/// the search for a set of chars decoded every char before the mark.
+fn last_quote_mark(s: &str) -> Option<usize> {
+    let b = s.as_bytes();
+    let mut end = b.len();
+    while let Some(i) = memchr::memrchr3(b'"', b'\'', 0xe2, &b[..end]) {
+        // 0xe2 leads U+2000..U+2FFF: ” is E2 80 9D, ’ E2 80 99
+        if b[i] != 0xe2 || matches!(b.get(i + 1..i + 3), Some([0x80, 0x9d | 0x99])) {
+            return Some(i);
+        }
+        end = i;
+    }
+    None
 }
 
 /// The poll a sentence reports from: the sentence opens with `In` and, within eight words,

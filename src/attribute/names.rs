@@ -2,6 +2,22 @@
 //! name, title stripping ("Russian President Vladimir Putin" → "Vladimir Putin") and the words
 //! that never start a name (sentence-initial function words, pronouns).
 
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
+/// A set of words. The word lists below are tested for every capitalised word near a cue: as a
+/// string `match` over a hundred words each test was a chain of comparisons, as a set it is one
+/// hash and one comparison.
+type WordSet = HashSet<&'static [u8], foldhash::fast::FixedState>;
+
+/// `word_set!("a" | "b" | ...)`: the words as a [`WordSet`], built on first use.
+macro_rules! word_set {
+    ($($w:literal)|+ $(,)?) => {{
+        static SET: LazyLock<WordSet> = LazyLock::new(|| [$($w.as_bytes()),+].into_iter().collect());
+        &*SET
+    }};
+}
+
 /// A token: a byte span of the document and what it is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) struct Tok {
@@ -251,8 +267,7 @@ pub(crate) fn is_title(w: &str) -> bool {
 
 /// [`is_title`] for a word already in lower case.
 fn title_word(lower: &str) -> bool {
-    matches!(
-        lower,
+    word_set!(
         "president"
             | "congressman"
             | "congresswoman"
@@ -397,12 +412,20 @@ fn title_word(lower: &str) -> bool {
             | "rector"
             | "secretary-general"
     )
+    .contains(lower.as_bytes())
+}
+
+/// The offset of the first `'` or `’` in `w` (`w.find(['\'', '\u{2019}'])`, by bytes: most words
+/// have neither).
+fn apostrophe(w: &str) -> Option<usize> {
+    let b = w.as_bytes();
+    (0..b.len()).find(|&i| b[i] == b'\'' || (b[i] == 0xe2 && b[i + 1..].starts_with(&[0x80, 0x99])))
 }
 
 /// Words that are capitalised at a sentence start or in a heading but never begin a name.
 pub(crate) fn is_stop(w: &str) -> bool {
     // a contraction of one ("I'm", "It’s", "That's")
-    if let Some(i) = w.find(['\'', '\u{2019}'])
+    if let Some(i) = apostrophe(w)
         && i > 0
         && matches!(
             w[i..].trim_start_matches(['\'', '\u{2019}']),
@@ -411,8 +434,7 @@ pub(crate) fn is_stop(w: &str) -> bool {
     {
         return is_stop(&w[..i]);
     }
-    matches!(
-        w,
+    word_set!(
         "The"
             | "A"
             | "An"
@@ -659,6 +681,7 @@ pub(crate) fn is_stop(w: &str) -> bool {
             | "Everybody"
             | "Somebody"
     )
+    .contains(w.as_bytes())
 }
 
 /// Lower-case connectors allowed inside a name ("Abu Bakr al Baghdadi", "Charles de Gaulle").
@@ -693,8 +716,7 @@ pub(crate) fn is_name_connector(w: &str) -> bool {
 /// is never a given name.
 pub(crate) fn is_institution(w: &str) -> bool {
     office_body(w)
-        || matches!(
-            w,
+        || word_set!(
             "Region"
                 | "Republic"
                 | "Bureau"
@@ -714,6 +736,7 @@ pub(crate) fn is_institution(w: &str) -> bool {
                 | "Leaders"
                 | "Ministers"
         )
+        .contains(w.as_bytes())
 }
 
 /// A word that ends the name of an organisation in a title ("... Executive Committee", "... Board
@@ -730,8 +753,7 @@ pub(crate) fn is_body(w: &str) -> bool {
 
 /// The head nouns of offices and organisations: "Committee", "Board", "Bank", "Duma", ...
 pub(crate) fn office_body(w: &str) -> bool {
-    matches!(
-        w,
+    word_set!(
         "Committee"
             | "Board"
             | "Directors"
@@ -762,12 +784,12 @@ pub(crate) fn office_body(w: &str) -> bool {
             | "Parliament"
             | "Assembly"
     )
+    .contains(w.as_bytes())
 }
 
 /// Nationality and party adjectives stripped from the front of a name ("Republican Donald Trump").
 pub(crate) fn is_modifier(w: &str) -> bool {
-    matches!(
-        w,
+    word_set!(
         "Russian"
             | "Chinese"
             | "American"
@@ -876,6 +898,7 @@ pub(crate) fn is_modifier(w: &str) -> bool {
             | "Clinton"
             | "Obama"
     )
+    .contains(w.as_bytes())
 }
 
 /// Personal pronouns that can be a speaker: (lower-case form, gender: 'm', 'f', 'p' plural, 'n' neuter).

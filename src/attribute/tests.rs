@@ -241,3 +241,32 @@ fn a_sentence_mostly_made_of_its_source_does_not_report_most_of_it() {
         assert_eq!(att.reports_most_of(t, &s[0]), want, "{t}: {att:?}");
     }
 }
+
+#[test]
+fn nonspace_counts_the_bytes_that_are_not_ascii_whitespace() {
+    // more than 255 whitespace bytes: the byte-wide sums must not wrap
+    for t in [
+        String::new(),
+        " \t\n\x0c\r".to_string(),
+        " ".repeat(600),
+        "a b\u{a0}c “d” \t\r\n".repeat(40),
+    ] {
+        let want = t.bytes().filter(|b| !b" \t\n\x0c\r".contains(b)).count();
+        assert_eq!(nonspace(&t), want, "{t:?}");
+    }
+}
+
+#[test]
+fn last_quote_mark_agrees_with_rfind() {
+    for t in [
+        "",
+        "no mark here",
+        "“We will win,” — Bernie Sanders.",
+        "it's “done” – Kim",
+        "‘single’ and \"double\" — a dash — an ellipsis…",
+        "—–―…‘“",
+        "O’Brien’s “a” '",
+    ] {
+        assert_eq!(last_quote_mark(t), t.rfind(['”', '"', '’', '\'']), "{t:?}");
+    }
+}
