@@ -2016,50 +2016,45 @@ fn last_quote_mark(s: &str) -> Option<usize> {
     None
 }
 
-/// The poll a sentence reports from: the sentence opens with `In` and, within eight words,
-/// `poll(s)` or `survey(s)` ("In a CBS News poll last month, ...", "In exit polls, voters ...";
-/// not "Trump leads in most polls", mostly narration). The source is the phrase after its
-/// determiner, the cue the `In` that opens it.
+/// The poll a sentence reports from: the sentence opens with `In` and, within ten words,
+/// `poll(s)` or `survey(s)` ("In a CBS News poll last month, ...", "In exit polls, voters ...",
+/// "In a national CNN/ORC poll"; not "Trump leads in most polls", mostly narration). The source
+/// is the phrase after its determiner, the cue the `In` that opens it.
 fn poll_source(text: &str, s: Sentence, toks: &mut Vec<Tok>) -> Option<Raw> {
     let body = &text[s.start..s.end];
-    if !(body.contains("poll") || body.contains("Poll") || body.contains("survey")) {
+    if !body.starts_with("In ")
+        || !(body.contains("poll") || body.contains("Poll") || body.contains("survey"))
+    {
         return None;
     }
     tokenize(text, s.start, s.end, toks);
     let word = |i: usize| &text[toks[i].start..toks[i].end];
-    let h = (0..toks.len()).find(|&i| {
+    let h = (1..toks.len().min(11)).find(|&i| {
         toks[i].kind == TokKind::Word
             && matches!(
                 word(i).to_ascii_lowercase().as_str(),
                 "poll" | "polls" | "survey" | "surveys"
             )
     })?;
-    let mut k = h;
-    // ("In a national CNN/ORC poll")
-    while k > 0
-        && h - k < 10
-        && (matches!(toks[k - 1].kind, TokKind::Word | TokKind::Possessive) || word(k - 1) == "/")
+    if !(1..h)
+        .all(|i| matches!(toks[i].kind, TokKind::Word | TokKind::Possessive) || word(i) == "/")
     {
-        k -= 1;
-        if k == 0 && word(k) == "In" {
-            let mut a = k + 1;
-            while a < h && matches!(word(a), "the" | "a" | "an" | "The" | "A" | "An") {
-                a += 1;
-            }
-            let phrase = text[toks[a].start..toks[h].end].to_string();
-            return Some(Raw {
-                subject: Subject::Noun {
-                    phrase,
-                    plural: word(h).ends_with('s'),
-                },
-                cue_start: toks[k].start,
-                cue_end: toks[k].end,
-                frame: None,
-                aside: false,
-            });
-        }
+        return None;
     }
-    None
+    let mut a = 1;
+    while a < h && matches!(word(a), "the" | "a" | "an" | "The" | "A" | "An") {
+        a += 1;
+    }
+    Some(Raw {
+        subject: Subject::Noun {
+            phrase: text[toks[a].start..toks[h].end].to_string(),
+            plural: word(h).ends_with('s'),
+        },
+        cue_start: toks[0].start,
+        cue_end: toks[0].end,
+        frame: None,
+        aside: false,
+    })
 }
 
 /// True when `s` (what follows a label) opens a speech: a salutation ("Good afternoon, friends.",
