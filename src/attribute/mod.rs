@@ -610,15 +610,7 @@ impl Attributor {
                                 // tells or reports takes over from a turn
                                 Subject::Noun { phrase, .. } => {
                                     !owned_by_speaker_or_listener(phrase)
-                                        && matches!(
-                                            &text[r.cue_start..r.cue_end],
-                                            "said"
-                                                | "says"
-                                                | "told"
-                                                | "tells"
-                                                | "stated"
-                                                | "reported"
-                                        )
+                                        && turn_ending_cue(&text[r.cue_start..r.cue_end])
                                 }
                                 _ => false,
                             }
