@@ -100,6 +100,9 @@ impl Attributor {
                 return None;
             }
             if !adjective {
+                if let Some(found) = self.employer_role_name(text, toks, e) {
+                    return Some(found);
+                }
                 return self.name_subject(text, toks, ke, e).map(|s| (s, ke));
             }
         }
@@ -141,6 +144,34 @@ impl Attributor {
             }
         }
         self.noun_phrase(text, toks, ke, toks.len().min(ke + 6), true, ke)
+    }
+
+    /// After a cue, the name that follows its employer and role: "said Marquette pollster Charles
+    /// Franklin", "said Ayotte campaign manager Jon Kohan". `e` ends the first capitalised run
+    /// (the employer); the role is one to three lower-case words, its last one singular; the name
+    /// closes the clause and is a full name unless the role is a known occupation.
+    fn employer_role_name(&self, text: &str, toks: &[Tok], e: usize) -> Option<(Subject, usize)> {
+        let word = |i: usize| &text[toks[i].start..toks[i].end];
+        let g = modifiers_end(text, toks, e, e + 3);
+        if g == e || word(g - 1).ends_with('s') {
+            return None;
+        }
+        let h = self.run_end(text, toks, g, 4);
+        let closes = toks.get(h).is_none_or(|n| {
+            n.kind != TokKind::Word
+                || matches!(
+                    word(h),
+                    "in" | "of" | "at" | "from" | "who" | "when" | "during"
+                )
+        });
+        let occupation = (e..g).any(|i| self.occupation(word(i)));
+        if h == g || !closes || (h - g < 2 && !occupation) {
+            return None;
+        }
+        match self.name_subject(text, toks, g, h)? {
+            sub @ Subject::Name { .. } => Some((sub, g)),
+            _ => None,
+        }
     }
 
     pub(super) fn run_word(&self, text: &str, toks: &[Tok], i: usize) -> bool {
