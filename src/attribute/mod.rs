@@ -1142,9 +1142,11 @@ impl Attributor {
         while e < toks.len() && self.run_word(text, &toks, e) {
             e += 1;
         }
-        let verb_follows = toks
-            .get(e)
-            .is_some_and(|t| t.kind == TokKind::Word && !is_capitalized(&text[t.start..t.end]));
+        // (not "White House spokesman Josh Earnest said": the employer before a role)
+        let verb_follows = toks.get(e).is_some_and(|t| {
+            let w = &text[t.start..t.end];
+            t.kind == TokKind::Word && !is_capitalized(w) && !self.occupation(w)
+        });
         let sub = if e > 0 && verb_follows {
             self.name_subject(text, &toks, 0, e)
         } else {

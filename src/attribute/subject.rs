@@ -64,7 +64,9 @@ impl Attributor {
             return None;
         }
         if let Some(g) = pronoun(w) {
-            if g == 'w' {
+            // "said he had made calls": a pronoun and a verb open what was said; only a pronoun
+            // that closes the clause is the source ("..., said he.")
+            if g == 'w' || toks.get(ke + 1).is_some_and(|n| n.kind == TokKind::Word) {
                 return None;
             }
             return Some(pronoun_subject(w, g, ke));
