@@ -229,6 +229,11 @@ fn fullest_form<'a>(
                 && words_before[..n_before]
                     .iter()
                     .any(|w| office_word(text, w, lower_case)))
+            // ("Leading Democrats say", "Young Sanders supporters": a sentence's first word, which
+            // the document also writes in lower case, is no first name)
+            && !(n_before > 0
+                && text[s.start..at].trim_start_matches(['"', '“', '‘', '\'', '(']).is_empty()
+                && office_word(text, words_before[n_before - 1], lower_case))
         {
             let mut cand_s = String::new();
             for w in words_before[..n_before].iter().rev() {
@@ -253,6 +258,9 @@ fn fullest_form<'a>(
                     && !is_stop(w)
                     && !is_title(w)
                     && w.len() > 1
+                    // ("Trump Tower": a word the document also writes in lower case is no
+                    // given name)
+                    && !office_word(text, w, lower_case)
                     && !after.is_some_and(|c| c == '\'' || c == '\u{2019}' || c.is_alphanumeric())
                 {
                     let c = (2, format!("{last} {w}"));

@@ -1330,8 +1330,14 @@ impl Attributor {
                 memchr::memchr(b'\n', &text.as_bytes()[after..]).map_or(text.len(), |x| after + x);
             let lim = floor_boundary(text, (after + 80).min(line_end));
             tokenize(text, after, lim, &mut toks);
+            // (in a title-case headline the name ends at a function word or a cue: "Former
+            // Clinton Pollster Says Clinton Is In Trouble")
             let mut e = 0;
-            while e < toks.len() && self.run_word(text, &toks, e) {
+            while e < toks.len() && self.run_word(text, &toks, e) && {
+                let w = &text[toks[e].start..toks[e].end];
+                !is_stop(w)
+                    && !matches!(w, "Says" | "Said" | "Tells" | "Told" | "Is" | "Was" | "Has")
+            } {
                 e += 1;
             }
             if e > 0
