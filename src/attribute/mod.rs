@@ -1001,15 +1001,32 @@ impl Attributor {
                     .iter()
                     .position(|t| t.start == r.cue_start)
                     .unwrap_or(0);
-                let mut e = 0;
-                while e < k && self.run_word(text, &toks, e) {
-                    e += 1;
+                let word = |i: usize| &text[toks[i].start..toks[i].end];
+                // the clause's subject, after an opening conjunction ("And then Trump went on
+                // the attack, saying") or an opening phrase and its comma ("On Saturday, Trump
+                // issued a statement, saying")
+                let mut a = 0;
+                while a < k
+                    && matches!(
+                        word(a),
+                        "And" | "But" | "So" | "Yet" | "Then" | "then" | "Still"
+                    )
+                {
+                    a += 1;
                 }
-                let sub = if e > 0 {
-                    self.name_subject(text, &toks, 0, e)
-                } else {
-                    None
+                let run_at = |a: usize| {
+                    let mut e = a;
+                    while e < k && self.run_word(text, &toks, e) {
+                        e += 1;
+                    }
+                    (e > a)
+                        .then(|| self.name_subject(text, &toks, a, e))
+                        .flatten()
                 };
+                let sub = run_at(a).or_else(|| {
+                    let c = toks[..k].iter().position(|t| t.kind == TokKind::Comma)?;
+                    (c + 2 < k).then(|| run_at(c + 1)).flatten()
+                });
                 let first_pronoun = toks.first().and_then(|t| {
                     pronoun(&text[t.start..t.end]).map(|g| (text[t.start..t.end].to_string(), g))
                 });

@@ -648,6 +648,33 @@ impl Attributor {
                 j -= 1;
                 continue;
             }
+            // "Trump jokingly said", "she angrily told": a manner adverb right before a verb of
+            // saying (before other cues it is mostly narration: "cynically dismissed")
+            if j == k
+                && w.len() >= 5
+                && w.ends_with("ly")
+                && w.bytes().all(|b| b.is_ascii_lowercase())
+                && !matches!(
+                    w,
+                    "family" | "rally" | "assembly" | "supply" | "ally" | "famously"
+                )
+                && matches!(
+                    toks.get(k).map(|t| &text[t.start..t.end]),
+                    Some(
+                        "said"
+                            | "says"
+                            | "told"
+                            | "tells"
+                            | "asked"
+                            | "added"
+                            | "wrote"
+                            | "replied"
+                    )
+                )
+            {
+                j -= 1;
+                continue;
+            }
             // "on Wednesday"
             if j >= 2 && is_weekday(w) && word(j - 2) == "on" {
                 j -= 2;
