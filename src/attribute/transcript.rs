@@ -168,19 +168,21 @@ pub(crate) fn label_at(text: &str, start: usize, end: usize, toks: &mut Vec<Tok>
     // a headline over a section ("Little Relief for Refugees: The refugee crisis ...", "Veto
     // Power Impedes Peace Efforts: ...", "STAT OF THE WEEK: ...", "The Gap Goes On: ..."): an
     // untitled label of five capitalised words or more, or with a preposition or an article
-    // after its first word (not "King Abdullah II of Jordan", "Hamad Bin Isa Al Khalifa")
+    // after its first word; any label with an auxiliary ("On Trade, Angry Voters Have Point:") (not "King Abdullah II of Jordan", "Hamad Bin Isa Al Khalifa")
     let n = speaker.split(' ').count();
     let untitled = !words.iter().any(|w| is_title(w));
     // (and a title without a name: "Winner of the Presidential Prize in Science and Innovation
     // for Young Scientists:")
-    if speaker
-        .split(' ')
-        .any(|w| matches!(w, "in" | "on" | "to" | "at" | "for"))
-        || (untitled
-            && n >= 5
-            && speaker
-                .split(' ')
-                .all(|w| is_capitalized(w) && !is_name_connector(&w.to_lowercase())))
+    if speaker.split(' ').any(|w| {
+        matches!(
+            w,
+            "in" | "on" | "to" | "at" | "for" | "Is" | "Are" | "Was" | "Were" | "Has" | "Have"
+        )
+    }) || (untitled
+        && n >= 5
+        && speaker
+            .split(' ')
+            .all(|w| is_capitalized(w) && !is_name_connector(&w.to_lowercase())))
         || (untitled
             && words[1..].iter().any(|w| {
                 matches!(
