@@ -643,14 +643,11 @@ impl Attributor {
                 continue;
             }
             let qgroup = mostly_quoted(text, s, &quoted);
-            let mut att = match &raw[i] {
-                Some(r) => self.resolve(&mut doc, i, r),
-                None => None,
-            };
-            // a headline "Trump: ..." (the first line, or a heading)
-            if att.is_none()
-                && (s.title
-                    || (i == 0 && sentences.get(1).is_none_or(|t| t.paragraph != s.paragraph)))
+            // a headline "Trump: ..." (the first line, or a heading), before any cue in it
+            // ("Trey Gowdy: Benghazi Investigation Helped Reveal Clinton Email Scandal": a
+            // title-case word that is a cue, "Reveal", has no subject there)
+            let mut att = None;
+            if (s.title || (i == 0 && sentences.get(1).is_none_or(|t| t.paragraph != s.paragraph)))
                 && let Some(l) = transcript::label_at(text, s.start, s.end, &mut doc.toks)
                 && headline_label(text, s, &l)
             {
@@ -667,6 +664,11 @@ impl Attributor {
                     antecedent: None,
                     frame: Some((l.start, l.end)),
                 });
+            }
+            if att.is_none()
+                && let Some(r) = &raw[i]
+            {
+                att = self.resolve(&mut doc, i, r);
             }
             if let Some(a) = &mut att {
                 if s.title && a.speaker.is_some() {
