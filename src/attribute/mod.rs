@@ -241,6 +241,9 @@ enum Subject {
         phrase: String,
         head: String,
         modifier: Option<String>,
+        /// "a Democratic senator", "one Clinton aide": somebody not named, never the actor
+        /// introduced with the title before.
+        indefinite: bool,
     },
     /// "officials", "a campaign spokesman".
     Noun { phrase: String, plural: bool },
@@ -939,7 +942,11 @@ impl Attributor {
                 phrase,
                 head,
                 modifier,
-            } => match self.title_reference(doc, i, head, modifier.as_deref()) {
+                indefinite,
+            } => match (!indefinite)
+                .then(|| self.title_reference(doc, i, head, modifier.as_deref()))
+                .flatten()
+            {
                 Some(sp) => {
                     let rule = self.why(format_args!(
                         "`{phrase}` → {sp} (last introduced with that title), cue {at}"

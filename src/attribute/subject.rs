@@ -289,6 +289,7 @@ impl Attributor {
                     phrase: words.join(" "),
                     head,
                     modifier,
+                    indefinite: false,
                 })
             }
         }
@@ -607,6 +608,7 @@ impl Attributor {
                 phrase,
                 head,
                 modifier,
+                indefinite: matches!(first.as_str(), "a" | "an" | "one" | "another"),
             });
         }
         let plural = head.ends_with('s') || matches!(head.as_str(), "police" | "people");
