@@ -479,6 +479,21 @@ impl Attributor {
                     | "if"
                     | "yet"
                     | "And"
+                    // (a preposition ends the phrase: "Carson appeared on shows amid news reports
+                    // that question ...")
+                    | "amid"
+                    | "among"
+                    | "despite"
+                    | "during"
+                    | "after"
+                    | "before"
+                    | "under"
+                    | "against"
+                    | "between"
+                    | "through"
+                    | "into"
+                    | "without"
+                    | "like"
             ) {
                 break;
             }
