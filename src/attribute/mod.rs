@@ -785,7 +785,7 @@ impl Attributor {
         let mut continuer = None;
         // "..., the source added.": a cue closing the sentence after a comma is its main
         // attribution, ahead of earlier cues ("Clinton had told police ..., the source added.")
-        let closing = cues.last().filter(|&&(a, b, _)| {
+        let closing = cues.last().filter(|&&(a, b, kind)| {
             cues.len() > 1 && {
                 let k = toks.iter().position(|t| t.start == a).unwrap_or(0);
                 let after = toks
@@ -804,6 +804,14 @@ impl Attributor {
                                 "who" | "whom" | "whose" | "which" | "where" | "when"
                             )
                         })
+                        // nor the verb after a parenthetical cue: "CNN, Cruz said, called the
+                        // announcement significant"
+                        && !(c > 0
+                            && kind == CueKind::Verb
+                            && matches!(
+                                &text[toks[c - 1].start..toks[c - 1].end],
+                                "said" | "says" | "added" | "adds" | "wrote" | "writes"
+                            ))
                     })
             }
         });
