@@ -583,6 +583,17 @@ impl Attributor {
             }
         }
 
+        // a transcript quoted inside an article (narration before its first label, no label
+        // with a title, the last one a surname): the article resumes after the last turn's
+        // paragraph ("Matthews: Here's the irony of our time: ...\n\nThe United Kingdom's tax
+        // ..."); a transcript's own last turn, under a full name, may run on for pages
+        let last_turn_para = labels
+            .first()
+            .filter(|(fi, _)| sentences[*fi].paragraph >= 2)
+            .filter(|_| labels.iter().all(|(_, l)| !l.titled && !l.parenthetical))
+            .and_then(|_| labels.last())
+            .filter(|(_, l)| !l.speaker.contains(' '))
+            .map(|(li, _)| sentences[*li].paragraph);
         // 3. forward pass
         let mut label_i = 0;
         let mut turn: Option<(usize, &transcript::Label)> = None;
@@ -597,6 +608,7 @@ impl Attributor {
             } else if new_para
                 && turn.is_some()
                 && (s.title
+                    || last_turn_para.is_some_and(|p| s.paragraph > p)
                     || is_all_caps(&text[s.start..s.end])
                     || raw[i].as_ref().is_some_and(|r| {
                         !r.aside
