@@ -172,12 +172,32 @@ impl Dense {
             // both lanes on, in locals, until either steps into a match or dead state or runs
             // out of text (the hot loop: keep it this small)
             let (mut sa, mut sb, mut k) = (a.sid, b.sid, 0);
-            for (&x, &y) in a.hay[a.i..].iter().zip(&b.hay[b.i..]) {
-                sa = step(sa, x);
-                sb = step(sb, y);
-                k += 1;
-                if sa <= max_match || sb <= max_match {
+            let (xs, ys) = (&a.hay[a.i..], &b.hay[b.i..]);
+            // four bytes of each per round while both have four (one end check per round),
+            // then a byte at a time
+            let mut hit = false;
+            for (x, y) in xs.as_chunks::<4>().0.iter().zip(ys.as_chunks::<4>().0) {
+                for j in 0..4 {
+                    sa = step(sa, x[j]);
+                    sb = step(sb, y[j]);
+                    k += 1;
+                    if sa <= max_match || sb <= max_match {
+                        hit = true;
+                        break;
+                    }
+                }
+                if hit {
                     break;
+                }
+            }
+            if !hit {
+                for (&x, &y) in xs[k..].iter().zip(&ys[k..]) {
+                    sa = step(sa, x);
+                    sb = step(sb, y);
+                    k += 1;
+                    if sa <= max_match || sb <= max_match {
+                        break;
+                    }
                 }
             }
             (a.sid, b.sid) = (sa, sb);
@@ -393,9 +413,10 @@ impl Dense {
         let step = |sid: usize, b: u8| trans[sid + class[b as usize] as usize] as usize;
         'search: loop {
             // on to the next dead or match state, four bytes per round while there are four
-            // (one bounds check per round, not one per byte)
-            while let Some(&[b0, b1, b2, b3]) = hay.get(i..i + 4) {
-                for b in [b0, b1, b2, b3] {
+            // (one end check per round, not one per byte)
+            let (rounds, _) = hay[i..].as_chunks::<4>();
+            for round in rounds {
+                for &b in round {
                     sid = step(sid, b);
                     i += 1;
                     if sid <= max_match {
