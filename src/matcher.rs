@@ -346,18 +346,39 @@ impl Matcher {
     /// When `span` is not a range of char boundaries of `text`.
     pub fn find(&self, text: &str, span: Range<usize>) -> Vec<Match> {
         let mut out = Vec::new();
-        self.find_impl(text, span, false, &mut out);
+        self.find_impl(text, span, None, false, &mut out);
         out
     }
 
     /// [`Matcher::find`] appending to `out`: a caller that scans many sentences reuses one
     /// buffer instead of allocating a vector per sentence.
     pub fn find_into(&self, text: &str, span: Range<usize>, out: &mut Vec<Match>) {
-        self.find_impl(text, span, false, out);
+        self.find_impl(text, span, None, false, out);
     }
 
-    /// [`Matcher::find_into`], optionally forcing the folded path (tests compare both paths).
-    fn find_impl(&self, text: &str, span: Range<usize>, force_fold: bool, out: &mut Vec<Match>) {
+    /// [`Matcher::find_into`] for a span already known to be plain ASCII (`plain`, see
+    /// [`count_tokens_plain`]) or not: the scan then need not check.
+    pub(crate) fn find_into_plain(
+        &self,
+        text: &str,
+        span: Range<usize>,
+        plain: bool,
+        out: &mut Vec<Match>,
+    ) {
+        self.find_impl(text, span, Some(plain), false, out);
+    }
+
+    /// [`Matcher::find_into`], with what is known of the span's plainness (`None`: nothing; a
+    /// span with edge whitespace may be plain once trimmed, so `false` only means "check more"),
+    /// optionally forcing the folded path (tests compare both paths).
+    fn find_impl(
+        &self,
+        text: &str,
+        span: Range<usize>,
+        plain: Option<bool>,
+        force_fold: bool,
+        out: &mut Vec<Match>,
+    ) {
         let s = &text[span.clone()];
         // Edge whitespace (a paragraph's trailing newline) cannot be part of a term: trimming it
         // keeps more sentences on the in-place path.
@@ -368,9 +389,9 @@ impl Matcher {
             return;
         }
         SCRATCH.with(|cell| match cell.try_borrow_mut() {
-            Ok(mut sc) => self.find_in(s, base, &mut sc, force_fold, out),
+            Ok(mut sc) => self.find_in(s, base, &mut sc, plain, force_fold, out),
             // Only reachable if `find` were re-entered on this thread; stay correct anyway.
-            Err(_) => self.find_in(s, base, &mut Scratch::default(), force_fold, out),
+            Err(_) => self.find_in(s, base, &mut Scratch::default(), plain, force_fold, out),
         })
     }
 
@@ -379,6 +400,7 @@ impl Matcher {
         s: &str,
         base: usize,
         sc: &mut Scratch,
+        plain: Option<bool>,
         force_fold: bool,
         out: &mut Vec<Match>,
     ) {
@@ -392,7 +414,8 @@ impl Matcher {
         } = sc;
         cands.clear();
         rcands.clear();
-        let plain = !force_fold && (is_plain_ascii(s.as_bytes()) || !self.needs_fold(s));
+        let plain = !force_fold
+            && (plain.unwrap_or_else(|| is_plain_ascii(s.as_bytes())) || !self.needs_fold(s));
         let (hay, folded_map): (&[u8], Option<&[usize]>) = if plain {
             (s.as_bytes(), None)
         } else {
@@ -875,26 +898,32 @@ fn ascii_alnum(x: u8) -> bool {
 }
 
 /// The token starts among `w[2..]`, with `w[0]` and `w[1]` before them (see
-/// [`count_ascii_tokens`]), and whether some byte is not ASCII. Branch-free over a fixed size,
+/// [`count_ascii_tokens`]), whether some byte among them is not ASCII, and whether one is not
+/// printable or a space after a space (see [`is_plain_ascii`]). Branch-free over a fixed size,
 /// so that it compiles to SIMD compares with no loop.
 #[inline(always)]
-fn token_block(w: &[u8; TOKEN_BLOCK + 2]) -> (usize, bool) {
-    let (mut k, mut high) = (0u8, 0u8);
+fn token_block(w: &[u8; TOKEN_BLOCK + 2]) -> (usize, bool, bool) {
+    let (mut k, mut high, mut bad) = (0u8, 0u8, false);
     for i in 0..TOKEN_BLOCK {
         let (p2, p1, c) = (w[i], w[i + 1], w[i + 2]);
         let joiner = (p1 == b'\'') | (p1 == b'-');
         k += (ascii_alnum(c) & !ascii_alnum(p1) & !(joiner & ascii_alnum(p2))) as u8;
         high |= c;
+        // not printable (below 0x20, 0x7f and up), as a signed comparison like `ascii_alnum`
+        let unprintable = (c.wrapping_add(128 - 0x20) as i8) >= (0x5f - 128) as i8;
+        bad |= unprintable | ((c == b' ') & (p1 == b' '));
     }
-    (k as usize, high >= 0x80)
+    (k as usize, high >= 0x80, bad)
 }
 
-/// [`count_tokens`] of ASCII text (`None` for other text): a token starts at an alphanumeric
-/// byte that does not follow an alphanumeric, nor a joiner that itself follows an alphanumeric.
-/// Counted a block of bytes at a time, the last block padded with zeros (neither alphanumeric
-/// nor joiners): a byte loop over a sentence's last bytes cost more than the blocks before.
-fn count_ascii_tokens(b: &[u8]) -> Option<usize> {
+/// [`count_tokens`] of ASCII text (`None` for other text), and whether the text is plain (see
+/// [`is_plain_ascii`]): a token starts at an alphanumeric byte that does not follow an
+/// alphanumeric, nor a joiner that itself follows an alphanumeric. Counted a block of bytes at a
+/// time, the last block padded with periods (printable, neither alphanumeric nor a joiner): a
+/// byte loop over a sentence's last bytes cost more than the blocks before.
+fn count_ascii_tokens(b: &[u8]) -> Option<(usize, bool)> {
     let len = b.len();
+    let printable = |x: &u8| x.wrapping_sub(0x20) < 0x5f;
     let mut n = match len {
         0 => 0,
         1 => ascii_alnum(b[0]) as usize,
@@ -903,12 +932,13 @@ fn count_ascii_tokens(b: &[u8]) -> Option<usize> {
     if b.iter().take(2).any(|&x| x >= 0x80) {
         return None;
     }
+    let mut plain = b.iter().take(2).all(printable) && !b.starts_with(b"  ");
     let mut at = 2;
     while at < len {
-        let (k, high) = match b.get(at - 2..at + TOKEN_BLOCK) {
+        let (k, high, bad) = match b.get(at - 2..at + TOKEN_BLOCK) {
             Some(w) => token_block(w.try_into().expect("block size")),
             None => {
-                let mut w = [0u8; TOKEN_BLOCK + 2];
+                let mut w = [b'.'; TOKEN_BLOCK + 2];
                 w[..len + 2 - at].copy_from_slice(&b[at - 2..]);
                 token_block(&w)
             }
@@ -917,9 +947,19 @@ fn count_ascii_tokens(b: &[u8]) -> Option<usize> {
             return None;
         }
         n += k;
+        plain &= !bad;
         at += TOKEN_BLOCK;
     }
-    Some(n)
+    Some((n, plain))
+}
+
+/// [`count_tokens`], and whether `text` is plain ASCII, as [`Matcher::find_into_plain`] wants
+/// to know: one pass over the text for both.
+pub(crate) fn count_tokens_plain(text: &str) -> (usize, bool) {
+    match count_ascii_tokens(text.as_bytes()) {
+        Some(counted) => counted,
+        None => (count_tokens(text), false),
+    }
 }
 
 /// Number of word tokens in a text: runs of letters and digits, joined by single inner
@@ -927,7 +967,7 @@ fn count_ascii_tokens(b: &[u8]) -> Option<usize> {
 /// The unit of `per_1k_tokens` and of the negation window.
 pub fn count_tokens(text: &str) -> usize {
     let b = text.as_bytes();
-    if let Some(n) = count_ascii_tokens(b) {
+    if let Some((n, _)) = count_ascii_tokens(b) {
         return n;
     }
     // Mixed text: ASCII bytes classified inline, other chars decoded.
@@ -1421,13 +1461,21 @@ terms = ["global", "global south", "era"]
             }
 
             #[test]
+            fn one_pass_counts_and_checks_as_the_two_do(
+                text in "[a-z ~\t\u{7f}'\\-]{0,100}|[a-z ]{0,70}é[a-z ]{0,20}|\\PC{0,40}",
+            ) {
+                let want = (count_tokens(&text), is_plain_ascii(text.as_bytes()));
+                prop_assert_eq!(count_tokens_plain(&text), want);
+            }
+
+            #[test]
             fn in_place_and_folded_paths_agree(
                 text in "[a-zA-Z ’'\\-éÉ\u{2011}«»]{0,60}|(?:hegemony|Hégémonie|ÉTATS-UNIS|états-unis|bloc|confrontation|not|strongly|unipolar|anti|don’t|cooperation|[ ,.\\-]){0,20}",
             ) {
                 let m = matcher(&[GEO, NEG]);
                 let (mut a, mut b) = (Vec::new(), Vec::new());
-                m.find_impl(&text, 0..text.len(), false, &mut a);
-                m.find_impl(&text, 0..text.len(), true, &mut b);
+                m.find_impl(&text, 0..text.len(), None, false, &mut a);
+                m.find_impl(&text, 0..text.len(), None, true, &mut b);
                 prop_assert_eq!(a, b);
             }
         }
