@@ -1,21 +1,21 @@
 //! Leftmost-longest, ASCII-case-insensitive multi-pattern search (the lexicon terms, the
 //! reporting cues) with a tighter inner loop than `aho_corasick`'s.
 //!
-//! The automaton is `aho_corasick`'s (trie, failure links, match lists, as its non-contiguous
-//! NFA builder makes them) turned into a DFA as `aho_corasick`'s DFA builder would, built here
-//! straight into a dense table of our own: one row per state, one column per class of bytes that
-//! no pattern tells apart. The trie grows in the table's rows, and a state without a trie
-//! transition copies the row of its failure state, once per column; `aho_corasick` builds an NFA
-//! of sparse transitions and then visits all 256 bytes of every state through them, several
-//! times the cost, paid on every run. The search walks the table exactly as `aho_corasick`
-//! walks its DFA (same states, same match rule), so every match is the same (the tests compare
-//! them); its loop takes four bytes per round and 8 instructions per byte where
-//! `aho_corasick`'s takes 18 (that one checks the haystack bounds and reloads the table's fields
-//! at every byte), and every byte of every document goes through it twice (cues, lexicon terms).
-//! What bounds its speed is the chain of dependent table lookups, one per byte: nothing may be
-//! added to that chain, and a whole document (the cue scan) is searched as two halves walked
-//! side by side, two independent chains. When no DFA is wanted (many patterns) or can be built
-//! (an empty pattern), the search is `aho_corasick`'s own.
+//! The automaton is `aho_corasick`'s (trie, failure links, match lists, as its non-contiguous NFA
+//! builder makes them) turned into a DFA as `aho_corasick`'s DFA builder would, built here straight
+//! into a dense table of our own: one row per state, one column per class of bytes that no pattern
+//! tells apart. Failure states are found by walking the trie, and each state's row is its failure
+//! state's row copied whole with its own trie transitions written over it; `aho_corasick` builds an
+//! NFA of sparse transitions and then visits all 256 bytes of every state through them, over ten
+//! times the cost, paid on every run. The search walks the table exactly as `aho_corasick` walks
+//! its DFA (same states, same match rule), so every match is the same (the tests compare them); its
+//! loop takes four bytes per round and 8 instructions per byte where `aho_corasick`'s takes 18
+//! (that one checks the haystack bounds and reloads the table's fields at every byte), and every
+//! byte of every document goes through it twice (cues, lexicon terms). What bounds its speed is the
+//! chain of dependent table lookups, one per byte: nothing may be added to that chain, and a whole
+//! document (the cue scan) is searched as two halves walked side by side, two independent chains.
+//! When no DFA is wanted (many patterns) or can be built (an empty pattern), the search is
+//! `aho_corasick`'s own.
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind, BuildError, Input, MatchKind};
 
@@ -253,8 +253,8 @@ pub(crate) struct Dense {
 
 impl Dense {
     /// The DFA of `patterns` (leftmost-longest when `leftmost`, else standard; ASCII case
-    /// insensitive; none empty), built as `aho_corasick` builds its NFA and then its DFA from
-    /// that NFA, with the trie kept in the table itself.
+    /// insensitive; none empty), the one `aho_corasick` builds from its NFA (same states, same
+    /// transitions, same matches).
     fn new<P: AsRef<[u8]>>(patterns: &[P], leftmost: bool) -> Dense {
         // columns: one per byte occurring in a pattern (both ASCII cases in one; at most 230), one
         // for the rest: bytes in no pattern take the same transition from every state
@@ -270,82 +270,63 @@ impl Dense {
                 }
             }
         }
-        // The trie, in the rows of `next_of` (state 0 is the start state, so 0 means no child):
-        // `aho_corasick`'s trie with ASCII case folded, as a column is. `own[k]`: the patterns
-        // ending at state k, in pattern order.
+        // The trie: `child[k * stride + c]` is the child of state k on column c (0: none; state
+        // 0, the start state, is nobody's child); `aho_corasick`'s trie with ASCII case folded, as
+        // a column is. Per state: its depth, its parent and column, and `own`: the patterns
+        // ending there, in pattern order.
         const DEAD: u32 = u32::MAX;
-        let mut next_of: Vec<u32> = vec![0; stride];
+        let mut child: Vec<u32> = vec![0; stride];
+        let mut depth: Vec<u32> = vec![0];
+        let mut parent: Vec<(u32, u32)> = vec![(0, 0)];
         let mut own: Vec<Vec<u32>> = vec![Vec::new()];
         for (pid, p) in patterns.iter().enumerate() {
             let mut k = 0;
             for &b in p.as_ref() {
-                let at = k * stride + class[b as usize] as usize;
-                if next_of[at] == 0 {
-                    next_of[at] = own.len() as u32;
+                let c = class[b as usize] as usize;
+                if child[k * stride + c] == 0 {
+                    child[k * stride + c] = own.len() as u32;
+                    depth.push(depth[k] + 1);
+                    parent.push((k as u32, c as u32));
                     own.push(Vec::new());
-                    next_of.resize(next_of.len() + stride, 0);
+                    child.resize(child.len() + stride, 0);
                 }
-                k = next_of[at] as usize;
+                k = child[k * stride + c] as usize;
             }
             own[k].push(pid as u32);
         }
-        // Walk the trie breadth first, turning each state's row into its DFA row as
-        // `aho_corasick`'s DFA builder does: a trie transition where there is one, else the row
-        // of the state's failure state (`DEAD`: the dead state; the start state loops to
-        // itself). Failure states are computed as the NFA builder computes them: a child that
-        // completes a pattern fails to the dead state (leftmost semantics), any other to where
-        // its parent's failure state goes on the same byte; both are nearer the start, so their
-        // rows are done. A state's matches are its own patterns, then its failure state's.
         let n = own.len();
+        // States by depth: a failure state is nearer the start than its state.
+        let mut order: Vec<u32> = (0..n as u32).collect();
+        order.sort_by_key(|&k| depth[k as usize]);
+        // Failure states, as `aho_corasick`'s NFA builder computes them (`DEAD`: the dead
+        // state): a state that completes a pattern fails to the dead state (leftmost semantics),
+        // any other to where its parent's failure state goes on the same column (its child there,
+        // else where that state's failure state goes, and so on; the start state stays). A
+        // state's matches are its own patterns, then its failure state's.
         let mut fail = vec![0u32; n];
-        let mut order: Vec<u32> = Vec::with_capacity(n);
-        order.push(0);
-        let mut fail_row = Vec::with_capacity(stride);
-        let mut i = 0;
-        while i < order.len() {
-            let k = order[i] as usize;
-            i += 1;
-            let fk = fail[k];
-            for c in 0..stride {
-                let child = next_of[k * stride + c];
-                if child == 0 {
-                    continue;
-                }
-                order.push(child);
-                let child = child as usize;
-                fail[child] = if leftmost && !own[child].is_empty() {
-                    DEAD
-                } else if k == 0 {
-                    0
-                } else if fk == DEAD {
-                    DEAD
-                } else {
-                    next_of[fk as usize * stride + c]
-                };
-                if fail[child] != DEAD && (own[child].is_empty() || !leftmost) {
-                    let inherited = own[fail[child] as usize].clone();
-                    own[child].extend(inherited);
-                }
-            }
-            // the row's other columns (0, no child) as its failure state's row has them
-            if k != 0 {
-                let at = k * stride;
-                if fk == DEAD {
-                    for t in &mut next_of[at..at + stride] {
-                        if *t == 0 {
-                            *t = DEAD;
-                        }
+        for &k in &order[1..] {
+            let k = k as usize;
+            let (p, c) = (parent[k].0 as usize, parent[k].1 as usize);
+            fail[k] = if leftmost && !own[k].is_empty() {
+                DEAD
+            } else if p == 0 {
+                0
+            } else {
+                let mut f = fail[p];
+                loop {
+                    if f == DEAD {
+                        break DEAD;
                     }
-                } else {
-                    let f = fk as usize * stride;
-                    fail_row.clear();
-                    fail_row.extend_from_slice(&next_of[f..f + stride]);
-                    for (t, &via) in next_of[at..at + stride].iter_mut().zip(&fail_row) {
-                        if *t == 0 {
-                            *t = via;
-                        }
+                    let next = child[f as usize * stride + c];
+                    if next != 0 || f == 0 {
+                        break next;
                     }
+                    f = fail[f as usize];
                 }
+            };
+            if fail[k] != DEAD && (own[k].is_empty() || !leftmost) {
+                let inherited = own[fail[k] as usize].clone();
+                own[k].extend(inherited);
             }
         }
         // final rows: dead, then match states, then the others
@@ -373,15 +354,38 @@ impl Dense {
                 next_row += 1;
             }
         }
+        // Each state's children, by parent: `kids[first[k]..first[k + 1]]` (column, child).
+        let mut first = vec![0u32; n + 1];
+        for &(p, _) in &parent[1..] {
+            first[p as usize + 1] += 1;
+        }
+        for k in 0..n {
+            first[k + 1] += first[k];
+        }
+        let mut kids = vec![(0u32, 0u32); n - 1];
+        let mut at = first.clone();
+        for (k, &(p, c)) in parent.iter().enumerate().skip(1) {
+            kids[at[p as usize] as usize] = (c, k as u32);
+            at[p as usize] += 1;
+        }
+        // The table, row by row in depth order, as `aho_corasick`'s DFA builder makes it: the
+        // row of the state's failure state (the start state loops to itself; no row: the dead
+        // state), then its trie transitions over it.
+        let s = stride as u32;
         let mut trans = vec![0u32; next_row as usize * stride];
-        for (k, nexts) in next_of.chunks_exact(stride).enumerate() {
-            let base = row[k] as usize * stride;
-            for (t, &n) in trans[base..base + stride].iter_mut().zip(nexts) {
-                *t = if n == DEAD {
-                    0
-                } else {
-                    row[n as usize] * stride as u32
-                };
+        for &k in &order {
+            let k = k as usize;
+            let to = row[k] as usize * stride;
+            match fail[k] {
+                _ if k == 0 => trans[to..to + stride].fill(row[0] * s),
+                DEAD => {}
+                f => {
+                    let from = row[f as usize] as usize * stride;
+                    trans.copy_within(from..from + stride, to);
+                }
+            }
+            for &(c, next) in &kids[first[k] as usize..first[k + 1] as usize] {
+                trans[to + c as usize] = row[next as usize] * s;
             }
         }
         Dense {
