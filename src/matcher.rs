@@ -903,17 +903,18 @@ fn ascii_alnum(x: u8) -> bool {
 /// so that it compiles to SIMD compares with no loop.
 #[inline(always)]
 fn token_block(w: &[u8; TOKEN_BLOCK + 2]) -> (usize, bool, bool) {
-    let (mut k, mut high, mut bad) = (0u8, 0u8, false);
+    // (flags as `bool`s: each reduces to one mask-extracting instruction)
+    let (mut k, mut high, mut bad) = (0u8, false, false);
     for i in 0..TOKEN_BLOCK {
         let (p2, p1, c) = (w[i], w[i + 1], w[i + 2]);
         let joiner = (p1 == b'\'') | (p1 == b'-');
         k += (ascii_alnum(c) & !ascii_alnum(p1) & !(joiner & ascii_alnum(p2))) as u8;
-        high |= c;
+        high |= (c as i8) < 0;
         // not printable (below 0x20, 0x7f and up), as a signed comparison like `ascii_alnum`
         let unprintable = (c.wrapping_add(128 - 0x20) as i8) >= (0x5f - 128) as i8;
         bad |= unprintable | ((c == b' ') & (p1 == b' '));
     }
-    (k as usize, high >= 0x80, bad)
+    (k as usize, high, bad)
 }
 
 /// [`count_tokens`] of ASCII text (`None` for other text), and whether the text is plain (see
