@@ -806,13 +806,19 @@ fn fold_into(s: &str, out: &mut String) {
     }
 }
 
-/// Whether the char ending at byte `i` of `hay` (valid UTF-8) is a word character.
-#[inline]
+/// Whether the char ending at byte `i` of `hay` (valid UTF-8) is a word character. (The ASCII
+/// case inline, the rest out of line: with the decoding inlined too, this was a call at every
+/// candidate match.)
+#[inline(always)]
 fn word_before(hay: &[u8], i: usize) -> bool {
     let b = hay[i - 1];
     if b < 0x80 {
         return b.is_ascii_alphanumeric();
     }
+    non_ascii_word_before(hay, i)
+}
+
+fn non_ascii_word_before(hay: &[u8], i: usize) -> bool {
     let mut j = i - 1;
     while j > 0 && (hay[j] & 0xC0) == 0x80 {
         j -= 1;
@@ -820,13 +826,17 @@ fn word_before(hay: &[u8], i: usize) -> bool {
     decode(&hay[j..i]).is_some_and(char::is_alphanumeric)
 }
 
-/// Whether the char starting at byte `i` of `hay` is a word character.
-#[inline]
+/// Whether the char starting at byte `i` of `hay` is a word character (as [`word_before`]).
+#[inline(always)]
 fn word_at(hay: &[u8], i: usize) -> bool {
     let b = hay[i];
     if b < 0x80 {
         return b.is_ascii_alphanumeric();
     }
+    non_ascii_word_at(hay, i)
+}
+
+fn non_ascii_word_at(hay: &[u8], i: usize) -> bool {
     decode(&hay[i..(i + 4).min(hay.len())]).is_some_and(char::is_alphanumeric)
 }
 
