@@ -770,6 +770,9 @@ fn fold_char(c: char, mut push: impl FnMut(char)) {
 fn fold_text(s: &str, out: &mut String, map: &mut Vec<usize>) {
     out.clear();
     map.clear();
+    // (room for the usual case, a byte for a byte, so that pushing never grows them)
+    out.reserve(s.len());
+    map.reserve(s.len());
     let mut prev_space = false;
     for (i, c) in s.char_indices() {
         if c.is_whitespace() {
@@ -781,6 +784,11 @@ fn fold_text(s: &str, out: &mut String, map: &mut Vec<usize>) {
             continue;
         }
         prev_space = false;
+        if c.is_ascii() {
+            out.push(c.to_ascii_lowercase());
+            map.push(i);
+            continue;
+        }
         fold_char(c, |f| {
             out.push(f);
             for _ in 0..f.len_utf8() {
