@@ -4,7 +4,7 @@
 use crate::attribute::{Actors, Attribution, Attributor};
 use crate::input::Document;
 use crate::lexicon::{LexiconError, LexiconSet};
-use crate::matcher::{Match, Matcher, count_tokens};
+use crate::matcher::{Match, Matcher, count_tokens, count_tokens_plain};
 use crate::segment::{self, Sentence};
 use std::cell::RefCell;
 
@@ -101,9 +101,12 @@ impl Pipeline {
             let attributions = self.attributor.attribute(text, sentences);
             for (sentence, attribution) in sentences.iter().zip(attributions) {
                 matches.clear();
+                // one pass over the sentence counts its tokens and tells the matcher whether it
+                // is plain ASCII
+                let (tokens, plain) = count_tokens_plain(sentence.text(text));
                 self.matcher
-                    .find_into(text, sentence.start..sentence.end, matches);
-                each(attribution, count_tokens(sentence.text(text)), matches);
+                    .find_into_plain(text, sentence.start..sentence.end, plain, matches);
+                each(attribution, tokens, matches);
             }
         })
     }

@@ -346,18 +346,39 @@ impl Matcher {
     /// When `span` is not a range of char boundaries of `text`.
     pub fn find(&self, text: &str, span: Range<usize>) -> Vec<Match> {
         let mut out = Vec::new();
-        self.find_impl(text, span, false, &mut out);
+        self.find_impl(text, span, None, false, &mut out);
         out
     }
 
     /// [`Matcher::find`] appending to `out`: a caller that scans many sentences reuses one
     /// buffer instead of allocating a vector per sentence.
     pub fn find_into(&self, text: &str, span: Range<usize>, out: &mut Vec<Match>) {
-        self.find_impl(text, span, false, out);
+        self.find_impl(text, span, None, false, out);
     }
 
-    /// [`Matcher::find_into`], optionally forcing the folded path (tests compare both paths).
-    fn find_impl(&self, text: &str, span: Range<usize>, force_fold: bool, out: &mut Vec<Match>) {
+    /// [`Matcher::find_into`] for a span already known to be plain ASCII (`plain`, see
+    /// [`count_tokens_plain`]) or not: the scan then need not check.
+    pub(crate) fn find_into_plain(
+        &self,
+        text: &str,
+        span: Range<usize>,
+        plain: bool,
+        out: &mut Vec<Match>,
+    ) {
+        self.find_impl(text, span, Some(plain), false, out);
+    }
+
+    /// [`Matcher::find_into`], with what is known of the span's plainness (`None`: nothing; a
+    /// span with edge whitespace may be plain once trimmed, so `false` only means "check more"),
+    /// optionally forcing the folded path (tests compare both paths).
+    fn find_impl(
+        &self,
+        text: &str,
+        span: Range<usize>,
+        plain: Option<bool>,
+        force_fold: bool,
+        out: &mut Vec<Match>,
+    ) {
         let s = &text[span.clone()];
         // Edge whitespace (a paragraph's trailing newline) cannot be part of a term: trimming it
         // keeps more sentences on the in-place path.
@@ -368,9 +389,9 @@ impl Matcher {
             return;
         }
         SCRATCH.with(|cell| match cell.try_borrow_mut() {
-            Ok(mut sc) => self.find_in(s, base, &mut sc, force_fold, out),
+            Ok(mut sc) => self.find_in(s, base, &mut sc, plain, force_fold, out),
             // Only reachable if `find` were re-entered on this thread; stay correct anyway.
-            Err(_) => self.find_in(s, base, &mut Scratch::default(), force_fold, out),
+            Err(_) => self.find_in(s, base, &mut Scratch::default(), plain, force_fold, out),
         })
     }
 
@@ -379,6 +400,7 @@ impl Matcher {
         s: &str,
         base: usize,
         sc: &mut Scratch,
+        plain: Option<bool>,
         force_fold: bool,
         out: &mut Vec<Match>,
     ) {
@@ -392,7 +414,8 @@ impl Matcher {
         } = sc;
         cands.clear();
         rcands.clear();
-        let plain = !force_fold && (is_plain_ascii(s.as_bytes()) || !self.needs_fold(s));
+        let plain = !force_fold
+            && (plain.unwrap_or_else(|| is_plain_ascii(s.as_bytes())) || !self.needs_fold(s));
         let (hay, folded_map): (&[u8], Option<&[usize]>) = if plain {
             (s.as_bytes(), None)
         } else {
@@ -695,14 +718,40 @@ fn regex_prefixes(pattern: &str) -> Option<Vec<String>> {
 
 /// Printable ASCII with no two spaces in a row: scanned in place, no folding needed.
 fn is_plain_ascii(b: &[u8]) -> bool {
-    let mut bad = false;
-    let mut prev_space = false;
-    for &x in b {
-        let space = x == b' ';
-        bad |= x.wrapping_sub(0x20) >= 0x5f || (space && prev_space);
-        prev_space = space;
+    let Some(&first) = b.first() else {
+        return true;
+    };
+    if first.wrapping_sub(0x20) >= 0x5f {
+        return false;
     }
-    !bad
+    // 32 bytes at a time, each with the byte before it, the last block padded with letters: a
+    // fixed-size block compiles to SIMD compares, where a byte loop (or a vector loop's
+    // byte-at-a-time tail) costs several instructions a byte
+    const BLOCK: usize = 32;
+    let plain_block = |w: &[u8; BLOCK + 1]| {
+        let mut bad = false;
+        for i in 0..BLOCK {
+            let (p, x) = (w[i], w[i + 1]);
+            bad |= (x.wrapping_sub(0x20) >= 0x5f) | ((x == b' ') & (p == b' '));
+        }
+        !bad
+    };
+    let mut at = 1;
+    while at < b.len() {
+        let plain = match b.get(at - 1..at + BLOCK) {
+            Some(w) => plain_block(w.try_into().expect("block size")),
+            None => {
+                let mut w = [b'a'; BLOCK + 1];
+                w[..b.len() + 1 - at].copy_from_slice(&b[at - 1..]);
+                plain_block(&w)
+            }
+        };
+        if !plain {
+            return false;
+        }
+        at += BLOCK;
+    }
+    true
 }
 
 /// Appends the folded form of `c` (see the module docs) to `out`.
@@ -721,6 +770,9 @@ fn fold_char(c: char, mut push: impl FnMut(char)) {
 fn fold_text(s: &str, out: &mut String, map: &mut Vec<usize>) {
     out.clear();
     map.clear();
+    // (room for the usual case, a byte for a byte, so that pushing never grows them)
+    out.reserve(s.len());
+    map.reserve(s.len());
     let mut prev_space = false;
     for (i, c) in s.char_indices() {
         if c.is_whitespace() {
@@ -732,6 +784,11 @@ fn fold_text(s: &str, out: &mut String, map: &mut Vec<usize>) {
             continue;
         }
         prev_space = false;
+        if c.is_ascii() {
+            out.push(c.to_ascii_lowercase());
+            map.push(i);
+            continue;
+        }
         fold_char(c, |f| {
             out.push(f);
             for _ in 0..f.len_utf8() {
@@ -757,13 +814,19 @@ fn fold_into(s: &str, out: &mut String) {
     }
 }
 
-/// Whether the char ending at byte `i` of `hay` (valid UTF-8) is a word character.
-#[inline]
+/// Whether the char ending at byte `i` of `hay` (valid UTF-8) is a word character. (The ASCII
+/// case inline, the rest out of line: with the decoding inlined too, this was a call at every
+/// candidate match.)
+#[inline(always)]
 fn word_before(hay: &[u8], i: usize) -> bool {
     let b = hay[i - 1];
     if b < 0x80 {
         return b.is_ascii_alphanumeric();
     }
+    non_ascii_word_before(hay, i)
+}
+
+fn non_ascii_word_before(hay: &[u8], i: usize) -> bool {
     let mut j = i - 1;
     while j > 0 && (hay[j] & 0xC0) == 0x80 {
         j -= 1;
@@ -771,13 +834,17 @@ fn word_before(hay: &[u8], i: usize) -> bool {
     decode(&hay[j..i]).is_some_and(char::is_alphanumeric)
 }
 
-/// Whether the char starting at byte `i` of `hay` is a word character.
-#[inline]
+/// Whether the char starting at byte `i` of `hay` is a word character (as [`word_before`]).
+#[inline(always)]
 fn word_at(hay: &[u8], i: usize) -> bool {
     let b = hay[i];
     if b < 0x80 {
         return b.is_ascii_alphanumeric();
     }
+    non_ascii_word_at(hay, i)
+}
+
+fn non_ascii_word_at(hay: &[u8], i: usize) -> bool {
     decode(&hay[i..(i + 4).min(hay.len())]).is_some_and(char::is_alphanumeric)
 }
 
@@ -837,40 +904,89 @@ fn is_joiner(c: char) -> bool {
     matches!(c, '\'' | '\u{2019}' | '-' | '\u{2010}' | '\u{2011}')
 }
 
+/// Bytes per round of [`count_ascii_tokens`].
+const TOKEN_BLOCK: usize = 32;
+
+/// ASCII letter or digit; a non-ASCII byte is neither. Written as signed comparisons (the
+/// offsets move each range to the bottom of `i8`), which SIMD compares do in one instruction.
+#[inline(always)]
+fn ascii_alnum(x: u8) -> bool {
+    (((x | 0x20).wrapping_add(128 - b'a') as i8) < (26 - 128) as i8)
+        | ((x.wrapping_add(128 - b'0') as i8) < (10 - 128) as i8)
+}
+
+/// The token starts among `w[2..]`, with `w[0]` and `w[1]` before them (see
+/// [`count_ascii_tokens`]), whether some byte among them is not ASCII, and whether one is not
+/// printable or a space after a space (see [`is_plain_ascii`]). Branch-free over a fixed size,
+/// so that it compiles to SIMD compares with no loop.
+#[inline(always)]
+fn token_block(w: &[u8; TOKEN_BLOCK + 2]) -> (usize, bool, bool) {
+    // (flags as `bool`s: each reduces to one mask-extracting instruction)
+    let (mut k, mut high, mut bad) = (0u8, false, false);
+    for i in 0..TOKEN_BLOCK {
+        let (p2, p1, c) = (w[i], w[i + 1], w[i + 2]);
+        let joiner = (p1 == b'\'') | (p1 == b'-');
+        k += (ascii_alnum(c) & !ascii_alnum(p1) & !(joiner & ascii_alnum(p2))) as u8;
+        high |= (c as i8) < 0;
+        // not printable (below 0x20, 0x7f and up), as a signed comparison like `ascii_alnum`
+        let unprintable = (c.wrapping_add(128 - 0x20) as i8) >= (0x5f - 128) as i8;
+        bad |= unprintable | ((c == b' ') & (p1 == b' '));
+    }
+    (k as usize, high, bad)
+}
+
+/// [`count_tokens`] of ASCII text (`None` for other text), and whether the text is plain (see
+/// [`is_plain_ascii`]): a token starts at an alphanumeric byte that does not follow an
+/// alphanumeric, nor a joiner that itself follows an alphanumeric. Counted a block of bytes at a
+/// time, the last block padded with periods (printable, neither alphanumeric nor a joiner): a
+/// byte loop over a sentence's last bytes cost more than the blocks before.
+fn count_ascii_tokens(b: &[u8]) -> Option<(usize, bool)> {
+    let len = b.len();
+    let printable = |x: &u8| x.wrapping_sub(0x20) < 0x5f;
+    let mut n = match len {
+        0 => 0,
+        1 => ascii_alnum(b[0]) as usize,
+        _ => ascii_alnum(b[0]) as usize + (ascii_alnum(b[1]) & !ascii_alnum(b[0])) as usize,
+    };
+    if b.iter().take(2).any(|&x| x >= 0x80) {
+        return None;
+    }
+    let mut plain = b.iter().take(2).all(printable) && !b.starts_with(b"  ");
+    let mut at = 2;
+    while at < len {
+        let (k, high, bad) = match b.get(at - 2..at + TOKEN_BLOCK) {
+            Some(w) => token_block(w.try_into().expect("block size")),
+            None => {
+                let mut w = [b'.'; TOKEN_BLOCK + 2];
+                w[..len + 2 - at].copy_from_slice(&b[at - 2..]);
+                token_block(&w)
+            }
+        };
+        if high {
+            return None;
+        }
+        n += k;
+        plain &= !bad;
+        at += TOKEN_BLOCK;
+    }
+    Some((n, plain))
+}
+
+/// [`count_tokens`], and whether `text` is plain ASCII, as [`Matcher::find_into_plain`] wants
+/// to know: one pass over the text for both.
+pub(crate) fn count_tokens_plain(text: &str) -> (usize, bool) {
+    match count_ascii_tokens(text.as_bytes()) {
+        Some(counted) => counted,
+        None => (count_tokens(text), false),
+    }
+}
+
 /// Number of word tokens in a text: runs of letters and digits, joined by single inner
 /// apostrophes or hyphens (`don't`, `anti-hegemony` are one token each; `well--known` is two).
 /// The unit of `per_1k_tokens` and of the negation window.
 pub fn count_tokens(text: &str) -> usize {
     let b = text.as_bytes();
-    if text.is_ascii() {
-        // Branch-free so that it vectorises: a token starts at an alphanumeric byte that does not
-        // follow an alphanumeric, nor a joiner that itself follows an alphanumeric.
-        #[inline(always)]
-        fn alnum(x: u8) -> bool {
-            ((x | 0x20).wrapping_sub(b'a') < 26) | (x.wrapping_sub(b'0') < 10)
-        }
-        #[inline(always)]
-        fn joiner(x: u8) -> bool {
-            (x == b'\'') | (x == b'-')
-        }
-        let len = b.len();
-        let mut n = match len {
-            0 => 0,
-            1 => alnum(b[0]) as usize,
-            _ => alnum(b[0]) as usize + (alnum(b[1]) & !alnum(b[0])) as usize,
-        };
-        if len >= 3 {
-            // Three equal-length views (byte i, i-1, i-2) and byte-wide counters flushed every
-            // 255 bytes: the loop compiles to SIMD compares.
-            let (c, p1, p2) = (&b[2..], &b[1..len - 1], &b[..len - 2]);
-            for ((c, p1), p2) in c.chunks(255).zip(p1.chunks(255)).zip(p2.chunks(255)) {
-                let mut k = 0u8;
-                for i in 0..c.len().min(p1.len()).min(p2.len()) {
-                    k += (alnum(c[i]) & !alnum(p1[i]) & !(joiner(p1[i]) & alnum(p2[i]))) as u8;
-                }
-                n += k as usize;
-            }
-        }
+    if let Some((n, _)) = count_ascii_tokens(b) {
         return n;
     }
     // Mixed text: ASCII bytes classified inline, other chars decoded.
@@ -1335,7 +1451,9 @@ terms = ["global", "global south", "era"]
             }
 
             #[test]
-            fn count_tokens_agrees_with_a_plain_char_loop(text in "[a-zA-Z0-9 '\\-’é—.]{0,40}|\\PC{0,40}") {
+            fn count_tokens_agrees_with_a_plain_char_loop(
+                text in "[a-zA-Z0-9 '\\-’é—.]{0,40}|\\PC{0,40}|[a-zA-Z0-9 '\\-.]{0,100}|[a-z '\\-]{0,70}é",
+            ) {
                 // Reference: a token starts at an alphanumeric char not preceded by one, nor by a
                 // joiner that follows one.
                 let cs: Vec<char> = text.chars().collect();
@@ -1354,13 +1472,29 @@ terms = ["global", "global south", "era"]
             }
 
             #[test]
+            fn plain_ascii_is_printable_ascii_without_two_spaces(text in "[a-z ~\t\u{7f}é]{0,100}") {
+                let b = text.as_bytes();
+                let want = b.iter().all(|x| (0x20..0x7f).contains(x))
+                    && !b.windows(2).any(|w| w == b"  ");
+                prop_assert_eq!(is_plain_ascii(b), want);
+            }
+
+            #[test]
+            fn one_pass_counts_and_checks_as_the_two_do(
+                text in "[a-z ~\t\u{7f}'\\-]{0,100}|[a-z ]{0,70}é[a-z ]{0,20}|\\PC{0,40}",
+            ) {
+                let want = (count_tokens(&text), is_plain_ascii(text.as_bytes()));
+                prop_assert_eq!(count_tokens_plain(&text), want);
+            }
+
+            #[test]
             fn in_place_and_folded_paths_agree(
                 text in "[a-zA-Z ’'\\-éÉ\u{2011}«»]{0,60}|(?:hegemony|Hégémonie|ÉTATS-UNIS|états-unis|bloc|confrontation|not|strongly|unipolar|anti|don’t|cooperation|[ ,.\\-]){0,20}",
             ) {
                 let m = matcher(&[GEO, NEG]);
                 let (mut a, mut b) = (Vec::new(), Vec::new());
-                m.find_impl(&text, 0..text.len(), false, &mut a);
-                m.find_impl(&text, 0..text.len(), true, &mut b);
+                m.find_impl(&text, 0..text.len(), None, false, &mut a);
+                m.find_impl(&text, 0..text.len(), None, true, &mut b);
                 prop_assert_eq!(a, b);
             }
         }

@@ -1,24 +1,23 @@
 //! Leftmost-longest, ASCII-case-insensitive multi-pattern search (the lexicon terms, the
 //! reporting cues) with a tighter inner loop than `aho_corasick`'s.
 //!
-//! The automaton is `aho_corasick`'s own (its non-contiguous NFA: trie, match lists), turned into
-//! a DFA here as `aho_corasick`'s DFA builder would, into a dense table of our own: one row per
-//! state, one column per class of bytes that no pattern tells apart. Its builder visits all 256
-//! bytes of every state and follows failure links through the NFA's sparse transitions; here a
-//! state without a trie transition copies the row of its failure state, once per column: a
-//! fifth of the cost, paid on every run. The search walks the table exactly as `aho_corasick`
-//! walks its DFA (same states, same match rule), so every match is the same (the tests compare
-//! them); its loop takes four bytes per round and 8 instructions per byte where
-//! `aho_corasick`'s takes 18 (that one checks the haystack bounds and reloads the table's fields
-//! at every byte), and every byte of every document goes through it twice (cues, lexicon terms).
-//! What bounds its speed is the chain of dependent table lookups, one per byte: nothing may be
-//! added to that chain, and a whole document (the cue scan) is searched as two halves walked
-//! side by side, two independent chains. When no DFA is wanted or can be
-//! built (many patterns, an empty one), the search is `aho_corasick`'s own.
+//! The automaton is `aho_corasick`'s (trie, failure links, match lists, as its non-contiguous NFA
+//! builder makes them) turned into a DFA as `aho_corasick`'s DFA builder would, built here straight
+//! into a dense table of our own: one row per state, one column per class of bytes that no pattern
+//! tells apart. Failure states are found by walking the trie, and each state's row is its failure
+//! state's row copied whole with its own trie transitions written over it; `aho_corasick` builds an
+//! NFA of sparse transitions and then visits all 256 bytes of every state through them, over ten
+//! times the cost, paid on every run. The search walks the table exactly as `aho_corasick` walks
+//! its DFA (same states, same match rule), so every match is the same (the tests compare them); its
+//! loop takes four bytes per round and 8 instructions per byte where `aho_corasick`'s takes 18
+//! (that one checks the haystack bounds and reloads the table's fields at every byte), and every
+//! byte of every document goes through it twice (cues, lexicon terms). What bounds its speed is the
+//! chain of dependent table lookups, one per byte: nothing may be added to that chain, and a whole
+//! document (the cue scan) is searched as two halves walked side by side, two independent chains.
+//! When no DFA is wanted (many patterns) or can be built (an empty pattern), the search is
+//! `aho_corasick`'s own.
 
-use aho_corasick::automaton::{Automaton, StateID};
-use aho_corasick::nfa::noncontiguous::NFA;
-use aho_corasick::{AhoCorasick, AhoCorasickKind, Anchored, BuildError, Input, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, BuildError, Input, MatchKind};
 
 /// A match: pattern index and byte span.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -49,17 +48,10 @@ pub(crate) enum Scanner {
 
 impl Scanner {
     /// Compiles `patterns` for leftmost-longest, ASCII-case-insensitive search; as a DFA when
-    /// `dfa` (falling back to `aho_corasick`'s default automaton if that fails).
+    /// `dfa` and no pattern is empty (else as `aho_corasick`'s default automaton).
     pub fn new<P: AsRef<[u8]>>(patterns: &[P], dfa: bool) -> Result<Scanner, BuildError> {
-        if dfa
-            && !patterns.iter().any(|p| p.as_ref().is_empty())
-            && let Ok(d) = NFA::builder()
-                .ascii_case_insensitive(true)
-                .match_kind(MatchKind::LeftmostLongest)
-                .prefilter(false)
-                .build(patterns)
-        {
-            return Ok(Scanner::Dense(Box::new(Dense::new(&d, patterns, true))));
+        if dfa && !patterns.iter().any(|p| p.as_ref().is_empty()) {
+            return Ok(Scanner::Dense(Box::new(Dense::new(patterns, true))));
         }
         AhoCorasick::builder()
             .ascii_case_insensitive(true)
@@ -180,12 +172,32 @@ impl Dense {
             // both lanes on, in locals, until either steps into a match or dead state or runs
             // out of text (the hot loop: keep it this small)
             let (mut sa, mut sb, mut k) = (a.sid, b.sid, 0);
-            for (&x, &y) in a.hay[a.i..].iter().zip(&b.hay[b.i..]) {
-                sa = step(sa, x);
-                sb = step(sb, y);
-                k += 1;
-                if sa <= max_match || sb <= max_match {
+            let (xs, ys) = (&a.hay[a.i..], &b.hay[b.i..]);
+            // four bytes of each per round while both have four (one end check per round),
+            // then a byte at a time
+            let mut hit = false;
+            for (x, y) in xs.as_chunks::<4>().0.iter().zip(ys.as_chunks::<4>().0) {
+                for j in 0..4 {
+                    sa = step(sa, x[j]);
+                    sb = step(sb, y[j]);
+                    k += 1;
+                    if sa <= max_match || sb <= max_match {
+                        hit = true;
+                        break;
+                    }
+                }
+                if hit {
                     break;
+                }
+            }
+            if !hit {
+                for (&x, &y) in xs[k..].iter().zip(&ys[k..]) {
+                    sa = step(sa, x);
+                    sb = step(sb, y);
+                    k += 1;
+                    if sa <= max_match || sb <= max_match {
+                        break;
+                    }
                 }
             }
             (a.sid, b.sid) = (sa, sb);
@@ -240,9 +252,10 @@ pub(crate) struct Dense {
 }
 
 impl Dense {
-    /// The DFA of `d` (leftmost-longest when `leftmost`, else standard; ASCII case insensitive;
-    /// no empty pattern).
-    fn new<P: AsRef<[u8]>>(d: &NFA, patterns: &[P], leftmost: bool) -> Dense {
+    /// The DFA of `patterns` (leftmost-longest when `leftmost`, else standard; ASCII case
+    /// insensitive; none empty), the one `aho_corasick` builds from its NFA (same states, same
+    /// transitions, same matches).
+    fn new<P: AsRef<[u8]>>(patterns: &[P], leftmost: bool) -> Dense {
         // columns: one per byte occurring in a pattern (both ASCII cases in one; at most 230), one
         // for the rest: bytes in no pattern take the same transition from every state
         let mut class = [0u8; 256];
@@ -257,105 +270,122 @@ impl Dense {
                 }
             }
         }
-        let mut rep = vec![0u8; stride];
-        for b in (0..=255u8).rev() {
-            rep[class[b as usize] as usize] = b;
-        }
-        // Walk the trie breadth first from the start state (`seen`: automaton id → number + 1),
-        // computing each state's DFA row as `aho_corasick`'s DFA builder does: a trie transition
-        // where there is one, else the row of the state's failure state (`u32::MAX`: the dead
-        // state). Failure states are computed as the automaton's builder computes them: a child
-        // that completes a pattern fails to the dead state (leftmost semantics), any other to
-        // where its parent's failure state goes on the same byte; both are nearer the start, so
-        // their rows are done.
-        let start = d.start_state(Anchored::No).expect("unanchored automaton");
-        let mut seen: Vec<u32> = Vec::new();
-        let mut order: Vec<StateID> = Vec::new();
-        let mut depth: Vec<usize> = Vec::new();
-        let mut fail: Vec<u32> = Vec::new();
-        let mut next_of: Vec<u32> = Vec::new();
+        // The trie: `child[k * stride + c]` is the child of state k on column c (0: none; state
+        // 0, the start state, is nobody's child); `aho_corasick`'s trie with ASCII case folded, as
+        // a column is. Per state: its depth, its parent and column, and `own`: the patterns
+        // ending there, in pattern order.
         const DEAD: u32 = u32::MAX;
-        seen.resize(start.as_usize() + 1, 0);
-        seen[start.as_usize()] = 1;
-        order.push(start);
-        depth.push(0);
-        fail.push(0);
-        let mut k = 0;
-        while k < order.len() {
-            let sid = order[k];
-            for (c, &b) in rep.iter().enumerate() {
-                let via_fail = |next_of: &[u32]| match fail[k] {
-                    DEAD => DEAD,
-                    f => next_of[f as usize * stride + c],
-                };
-                let x = d.next_state(Anchored::Yes, sid, b);
-                let n = if d.is_dead(x) {
-                    // no trie transition (the start state has one for every byte)
-                    if k == 0 { DEAD } else { via_fail(&next_of) }
-                } else if x == start {
-                    0
-                } else {
-                    let i = x.as_usize();
-                    if i >= seen.len() {
-                        seen.resize((i + 1).next_power_of_two(), 0);
-                    }
-                    if seen[i] == 0 {
-                        // a new state: a child in the trie
-                        order.push(x);
-                        seen[i] = order.len() as u32;
-                        let dt = depth[k] + 1;
-                        depth.push(dt);
-                        // its own pattern comes first in its matches, and is as long as its depth
-                        let own_match =
-                            leftmost && d.is_match(x) && d.pattern_len(d.match_pattern(x, 0)) == dt;
-                        fail.push(if own_match {
-                            DEAD
-                        } else if k == 0 {
-                            0
-                        } else {
-                            via_fail(&next_of)
-                        });
-                    }
-                    seen[i] - 1
-                };
-                next_of.push(n);
+        let mut child: Vec<u32> = vec![0; stride];
+        let mut depth: Vec<u32> = vec![0];
+        let mut parent: Vec<(u32, u32)> = vec![(0, 0)];
+        let mut own: Vec<Vec<u32>> = vec![Vec::new()];
+        for (pid, p) in patterns.iter().enumerate() {
+            let mut k = 0;
+            for &b in p.as_ref() {
+                let c = class[b as usize] as usize;
+                if child[k * stride + c] == 0 {
+                    child[k * stride + c] = own.len() as u32;
+                    depth.push(depth[k] + 1);
+                    parent.push((k as u32, c as u32));
+                    own.push(Vec::new());
+                    child.resize(child.len() + stride, 0);
+                }
+                k = child[k * stride + c] as usize;
             }
-            k += 1;
+            own[k].push(pid as u32);
+        }
+        let n = own.len();
+        // States by depth: a failure state is nearer the start than its state.
+        let mut order: Vec<u32> = (0..n as u32).collect();
+        order.sort_by_key(|&k| depth[k as usize]);
+        // Failure states, as `aho_corasick`'s NFA builder computes them (`DEAD`: the dead
+        // state): a state that completes a pattern fails to the dead state (leftmost semantics),
+        // any other to where its parent's failure state goes on the same column (its child there,
+        // else where that state's failure state goes, and so on; the start state stays). A
+        // state's matches are its own patterns, then its failure state's.
+        let mut fail = vec![0u32; n];
+        for &k in &order[1..] {
+            let k = k as usize;
+            let (p, c) = (parent[k].0 as usize, parent[k].1 as usize);
+            fail[k] = if leftmost && !own[k].is_empty() {
+                DEAD
+            } else if p == 0 {
+                0
+            } else {
+                let mut f = fail[p];
+                loop {
+                    if f == DEAD {
+                        break DEAD;
+                    }
+                    let next = child[f as usize * stride + c];
+                    if next != 0 || f == 0 {
+                        break next;
+                    }
+                    f = fail[f as usize];
+                }
+            };
+            if fail[k] != DEAD && (own[k].is_empty() || !leftmost) {
+                let inherited = own[fail[k] as usize].clone();
+                own[k].extend(inherited);
+            }
         }
         // final rows: dead, then match states, then the others
-        let mut row = vec![0u32; order.len()];
+        let mut row = vec![0u32; n];
         let mut next_row = 1u32;
         let mut matches = Vec::new();
         let mut all = Vec::new();
         let mut all_at = vec![0u32];
-        for (k, &sid) in order.iter().enumerate() {
-            if d.is_match(sid) {
-                row[k] = next_row;
+        for &k in &order {
+            let pids = &own[k as usize];
+            if let Some(&pid) = pids.first() {
+                row[k as usize] = next_row;
                 next_row += 1;
-                let pid = d.match_pattern(sid, 0);
-                matches.push((pid.as_u32(), d.pattern_len(pid) as u32));
+                matches.push((pid, patterns[pid as usize].as_ref().len() as u32));
                 if !leftmost {
-                    all.extend((0..d.match_len(sid)).map(|i| d.match_pattern(sid, i).as_u32()));
+                    all.extend_from_slice(pids);
                     all_at.push(all.len() as u32);
                 }
             }
         }
         let max_match_row = next_row - 1;
-        for (k, &sid) in order.iter().enumerate() {
-            if !d.is_match(sid) {
-                row[k] = next_row;
+        for &k in &order {
+            if own[k as usize].is_empty() {
+                row[k as usize] = next_row;
                 next_row += 1;
             }
         }
+        // Each state's children, by parent: `kids[first[k]..first[k + 1]]` (column, child).
+        let mut first = vec![0u32; n + 1];
+        for &(p, _) in &parent[1..] {
+            first[p as usize + 1] += 1;
+        }
+        for k in 0..n {
+            first[k + 1] += first[k];
+        }
+        let mut kids = vec![(0u32, 0u32); n - 1];
+        let mut at = first.clone();
+        for (k, &(p, c)) in parent.iter().enumerate().skip(1) {
+            kids[at[p as usize] as usize] = (c, k as u32);
+            at[p as usize] += 1;
+        }
+        // The table, row by row in depth order, as `aho_corasick`'s DFA builder makes it: the
+        // row of the state's failure state (the start state loops to itself; no row: the dead
+        // state), then its trie transitions over it.
+        let s = stride as u32;
         let mut trans = vec![0u32; next_row as usize * stride];
-        for (k, nexts) in next_of.chunks_exact(stride).enumerate() {
-            let base = row[k] as usize * stride;
-            for (t, &n) in trans[base..base + stride].iter_mut().zip(nexts) {
-                *t = if n == DEAD {
-                    0
-                } else {
-                    row[n as usize] * stride as u32
-                };
+        for &k in &order {
+            let k = k as usize;
+            let to = row[k] as usize * stride;
+            match fail[k] {
+                _ if k == 0 => trans[to..to + stride].fill(row[0] * s),
+                DEAD => {}
+                f => {
+                    let from = row[f as usize] as usize * stride;
+                    trans.copy_within(from..from + stride, to);
+                }
+            }
+            for &(c, next) in &kids[first[k] as usize..first[k + 1] as usize] {
+                trans[to + c as usize] = row[next as usize] * s;
             }
         }
         Dense {
@@ -387,9 +417,10 @@ impl Dense {
         let step = |sid: usize, b: u8| trans[sid + class[b as usize] as usize] as usize;
         'search: loop {
             // on to the next dead or match state, four bytes per round while there are four
-            // (one bounds check per round, not one per byte)
-            while let Some(&[b0, b1, b2, b3]) = hay.get(i..i + 4) {
-                for b in [b0, b1, b2, b3] {
+            // (one end check per round, not one per byte)
+            let (rounds, _) = hay[i..].as_chunks::<4>();
+            for round in rounds {
+                for &b in round {
                     sid = step(sid, b);
                     i += 1;
                     if sid <= max_match {
@@ -457,16 +488,8 @@ pub(crate) enum Overlapping {
 impl Overlapping {
     /// Compiles `patterns`.
     pub fn new<P: AsRef<[u8]>>(patterns: &[P]) -> Result<Overlapping, BuildError> {
-        if !patterns.iter().any(|p| p.as_ref().is_empty())
-            && let Ok(d) = NFA::builder()
-                .ascii_case_insensitive(true)
-                .match_kind(MatchKind::Standard)
-                .prefilter(false)
-                .build(patterns)
-        {
-            return Ok(Overlapping::Dense(Box::new(Dense::new(
-                &d, patterns, false,
-            ))));
+        if !patterns.iter().any(|p| p.as_ref().is_empty()) {
+            return Ok(Overlapping::Dense(Box::new(Dense::new(patterns, false))));
         }
         AhoCorasick::builder()
             .ascii_case_insensitive(true)
@@ -543,6 +566,8 @@ mod tests {
         agrees(&["ab", "abc", "bcd", "c"], b"abcd abc bcd abcbcd cab");
         // a state matching through its failure state ("xa" ends with "a") goes on from there
         agrees(&["xab", "a", "ac"], b"xac xab xa a ac");
+        // the same pattern twice, or in another case: one trie state, the first pattern wins
+        agrees(&["ab", "AB", "b", "aB", "abc"], b"ab AB Ab abc b");
     }
 
     #[test]
@@ -612,6 +637,7 @@ mod tests {
         overlapping_agrees(&["xab", "a", "ac", "XAC"], b"xac");
         overlapping_agrees(&["sanction", "sanctions", "ion", "Ions"], b"SANCTIONS");
         overlapping_agrees(&["zz"], b"abc");
+        overlapping_agrees(&["ab", "AB", "b", "ab"], b"xAbx");
     }
 
     mod prop {
