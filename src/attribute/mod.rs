@@ -899,6 +899,40 @@ impl Attributor {
                     {
                         sub = self.coordinated_subject(text, &toks, k - 1, quoted);
                     }
+                    // "May said", "..., Will wrote": a surname that is also a stop word, when the
+                    // document names the person in full ("Theresa May", "George Will")
+                    if sub.is_none() {
+                        let before = (k > 0).then(|| k - 1).filter(|_| !inverted);
+                        let after = (inverted
+                            && toks.get(ke + 1).is_none_or(|t| t.kind != TokKind::Word))
+                        .then_some(ke);
+                        if let Some(j) = before.or(after)
+                            && let Some(&t) = toks.get(j)
+                            && t.kind == TokKind::Word
+                            && is_capitalized(&text[t.start..t.end])
+                            && is_stop(&text[t.start..t.end])
+                            && (j == 0 || toks[j - 1].kind != TokKind::Word)
+                        {
+                            let name = &text[t.start..t.end];
+                            let full = self.canonical(doc, name, None).0;
+                            let first = full.split(' ').next().unwrap_or("");
+                            if name.len() >= 3
+                                && pronoun(name).is_none()
+                                && full.split(' ').count() == 2
+                                && !is_stop(first)
+                                && !names::is_title(first)
+                                && !names::is_institution(first)
+                            {
+                                sub = Some((
+                                    Subject::Name {
+                                        name: name.to_string(),
+                                        gender: None,
+                                    },
+                                    j,
+                                ));
+                            }
+                        }
+                    }
                     sub
                 }
             };
