@@ -246,7 +246,7 @@ fn fullest_form<'a>(
             }
         }
         // "Wang" → "Wang Yi": a single-word name followed by one capitalised word
-        if n_words == 1 && first == last {
+        if n_words == 1 && first == last && best_prefix.is_none() {
             let rest = &text[e..s.end.max(e)];
             if let Some(r) = rest.strip_prefix(' ') {
                 let w_end = r
@@ -258,15 +258,12 @@ fn fullest_form<'a>(
                     && !is_stop(w)
                     && !is_title(w)
                     && w.len() > 1
-                    // ("Trump Tower": a word the document also writes in lower case is no
-                    // given name)
-                    && !office_word(text, w, lower_case)
                     && !after.is_some_and(|c| c == '\'' || c == '\u{2019}' || c.is_alphanumeric())
+                    // ("Trump Tower": a word the document also writes in lower case is no
+                    // given name; asked last, as it may scan the whole text)
+                    && !office_word(text, w, lower_case)
                 {
-                    let c = (2, format!("{last} {w}"));
-                    if best_prefix.is_none() {
-                        best_prefix = Some(c);
-                    }
+                    best_prefix = Some((2, format!("{last} {w}")));
                 }
             }
         }
