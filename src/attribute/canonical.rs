@@ -304,7 +304,11 @@ fn find_all(hay: &[u8], needle: &[u8]) -> Vec<usize> {
     let mut out = Vec::new();
     let mut next = 0;
     for p in memchr::memchr_iter(first, hay) {
-        if p >= next && hay[p + 1..].starts_with(rest) {
+        // the second byte first, inline: most capitals start another word
+        if p >= next
+            && rest.first().is_none_or(|c| hay.get(p + 1) == Some(c))
+            && hay[p + 1..].starts_with(rest)
+        {
             out.push(p);
             next = p + needle.len();
         }

@@ -802,9 +802,7 @@ impl Attributor {
                     })
             }
         });
-        let ordered: Vec<(usize, usize, CueKind)> =
-            closing.into_iter().chain(cues.iter()).copied().collect();
-        for &(a, b, kind) in &ordered {
+        for &(a, b, kind) in closing.into_iter().chain(cues) {
             let Some(k) = toks.iter().position(|t| t.start == a) else {
                 continue;
             };

@@ -7,13 +7,45 @@ use std::sync::LazyLock;
 
 /// A set of words. The word lists below are tested for every capitalised word near a cue: as a
 /// string `match` over a hundred words each test was a chain of comparisons, as a set it is one
-/// hash and one comparison.
-type WordSet = HashSet<&'static [u8], foldhash::fast::FixedState>;
+/// hash and one comparison. Most words tested are in no list (names), so a bitmap keyed by a
+/// word's length and first and last bytes turns most of them away before hashing.
+struct WordSet {
+    words: HashSet<&'static [u8], foldhash::fast::FixedState>,
+    /// Bit [`WordSet::slot`] of every word is set.
+    filter: [u64; 16],
+}
+
+impl WordSet {
+    fn new(words: &[&'static [u8]]) -> Self {
+        let mut filter = [0u64; 16];
+        for w in words {
+            let k = Self::slot(w);
+            filter[k / 64] |= 1 << (k % 64);
+        }
+        WordSet {
+            words: words.iter().copied().collect(),
+            filter,
+        }
+    }
+
+    /// A word's bit in the filter (0..1024): its length, first and last bytes, mixed.
+    fn slot(w: &[u8]) -> usize {
+        let key = (w.len() as u32) << 16
+            | u32::from(w.first().copied().unwrap_or(0)) << 8
+            | u32::from(w.last().copied().unwrap_or(0));
+        (key.wrapping_mul(0x9E37_79B1) >> 22) as usize
+    }
+
+    fn contains(&self, w: &[u8]) -> bool {
+        let k = Self::slot(w);
+        self.filter[k / 64] & (1 << (k % 64)) != 0 && self.words.contains(w)
+    }
+}
 
 /// `word_set!("a" | "b" | ...)`: the words as a [`WordSet`], built on first use.
 macro_rules! word_set {
     ($($w:literal)|+ $(,)?) => {{
-        static SET: LazyLock<WordSet> = LazyLock::new(|| [$($w.as_bytes()),+].into_iter().collect());
+        static SET: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(&[$($w.as_bytes()),+]));
         &*SET
     }};
 }
@@ -241,6 +273,44 @@ fn is_abbrev(w: &str) -> bool {
     )
 }
 
+/// A word or name in lower case, to look up in the lower-case word lists: on the stack when it is
+/// ASCII and short, as nearly all are (`str::to_lowercase` allocated a string for each).
+pub(crate) struct Lower {
+    buf: [u8; 32],
+    len: usize,
+    long: Option<String>,
+}
+
+impl Lower {
+    pub(crate) fn new(w: &str) -> Self {
+        let mut buf = [0u8; 32];
+        match buf.get_mut(..w.len()) {
+            Some(b) if w.is_ascii() => {
+                b.copy_from_slice(w.as_bytes());
+                b.make_ascii_lowercase();
+                Lower {
+                    buf,
+                    len: w.len(),
+                    long: None,
+                }
+            }
+            _ => Lower {
+                buf,
+                len: 0,
+                long: Some(w.to_lowercase()),
+            },
+        }
+    }
+
+    pub(crate) fn as_str(&self) -> &str {
+        match &self.long {
+            Some(s) => s,
+            // ASCII, so valid UTF-8
+            None => std::str::from_utf8(&self.buf[..self.len]).unwrap_or_default(),
+        }
+    }
+}
+
 /// Does the word start with an upper-case letter?
 pub(crate) fn is_capitalized(w: &str) -> bool {
     w.chars().next().is_some_and(char::is_uppercase)
@@ -249,24 +319,29 @@ pub(crate) fn is_capitalized(w: &str) -> bool {
 /// Titles and rank words: stripped from names, and a name phrase made only of them is a title
 /// reference ("the President").
 pub(crate) fn is_title(w: &str) -> bool {
-    let w = w.trim_end_matches('.');
+    // by bytes: the word lists are sets of bytes, and ASCII lower-casing keeps a word's other
+    // bytes as they are
+    let mut w = w.as_bytes();
+    while let [rest @ .., b'.'] = w {
+        w = rest;
+    }
     // lower-cased on the stack: this runs for every capitalised word near a cue
     let mut buf = [0u8; 24];
     let Some(lower) = buf.get_mut(..w.len()) else {
         return false;
     };
-    lower.copy_from_slice(w.as_bytes());
+    lower.copy_from_slice(w);
     lower.make_ascii_lowercase();
-    let lower = std::str::from_utf8(lower).unwrap_or("");
     title_word(lower)
         // "Commander-in-Chief", "Vice-President": a compound led by a title
         || lower
-            .split_once('-')
-            .is_some_and(|(head, _)| title_word(head))
+            .iter()
+            .position(|&c| c == b'-')
+            .is_some_and(|i| title_word(&lower[..i]))
 }
 
 /// [`is_title`] for a word already in lower case.
-fn title_word(lower: &str) -> bool {
+fn title_word(lower: &[u8]) -> bool {
     word_set!(
         "president"
             | "congressman"
@@ -412,7 +487,7 @@ fn title_word(lower: &str) -> bool {
             | "rector"
             | "secretary-general"
     )
-    .contains(lower.as_bytes())
+    .contains(lower)
 }
 
 /// The offset of the first `'` or `’` in `w` (`w.find(['\'', '\u{2019}'])`, by bytes: most words

@@ -5,7 +5,8 @@
 //! collective.
 
 use super::names::{
-    self, Tok, TokKind, is_capitalized, is_name_connector, is_stop, is_title, pronoun, strip_titles,
+    self, Lower, Tok, TokKind, is_capitalized, is_name_connector, is_stop, is_title, pronoun,
+    strip_titles,
 };
 use super::{
     Attributor, Subject, dash_open, forward_cue_is_weak, is_skippable, is_weekday, paren_close,
@@ -193,13 +194,24 @@ impl Attributor {
         if a >= e {
             return None;
         }
-        let words: Vec<&str> = toks[a..e].iter().map(|t| &text[t.start..t.end]).collect();
+        // the words on the stack: a run of capitals is short, and this runs for every one
+        let mut short = [""; 16];
+        let long: Vec<&str>;
+        let words: &[&str] = if e - a <= short.len() {
+            for (w, t) in short.iter_mut().zip(&toks[a..e]) {
+                *w = &text[t.start..t.end];
+            }
+            &short[..e - a]
+        } else {
+            long = toks[a..e].iter().map(|t| &text[t.start..t.end]).collect();
+            &long
+        };
         let gender = words.iter().find_map(|w| match w.trim_end_matches('.') {
             "Mr" | "Sir" | "King" | "Prince" => Some('m'),
             "Ms" | "Mrs" | "Miss" | "Madam" | "Queen" | "Princess" | "Lady" => Some('f'),
             _ => None,
         });
-        match strip_titles(&words) {
+        match strip_titles(words) {
             Some((mut s, e2)) => {
                 // "The Foreign Ministry", "the State Department": an office body left alone by
                 // the title before it is named with that title ("Foreign Ministry", not
@@ -214,7 +226,7 @@ impl Attributor {
                 if words[s..e2].iter().all(|w| is_stop(w)) {
                     return None;
                 }
-                if self.cues.collectives.contains(&name.to_lowercase()) {
+                if self.cues.collectives.contains(Lower::new(&name).as_str()) {
                     return Some(Subject::Collective { phrase: name });
                 }
                 Some(Subject::Name { name, gender })
@@ -319,10 +331,11 @@ impl Attributor {
             let mut h = last?;
             // "says a source involved in the campaign": the speaker noun heads the phrase
             let mut participle = false;
-            if let Some(n) = (a + 1..h)
-                .rev()
-                .find(|&n| self.cues.speaker_nouns.contains(&word(n).to_lowercase()))
-                && n + 1 == h
+            if let Some(n) = (a + 1..h).rev().find(|&n| {
+                self.cues
+                    .speaker_nouns
+                    .contains(Lower::new(word(n)).as_str())
+            }) && n + 1 == h
                 && (word(h).ends_with("ed") || matches!(word(h), "close" | "familiar"))
             {
                 h = n;
@@ -464,12 +477,13 @@ impl Attributor {
         plain: bool,
     ) -> Option<Subject> {
         let head_w = &text[toks[h].start..toks[h].end];
-        let head = head_w.to_lowercase();
+        let head = Lower::new(head_w);
+        let head = head.as_str();
         let phrase_start = {
             let mut s2 = s;
             while s2 < h
                 && matches!(
-                    text[toks[s2].start..toks[s2].end].to_lowercase().as_str(),
+                    Lower::new(&text[toks[s2].start..toks[s2].end]).as_str(),
                     "the" | "a" | "an"
                 )
             {
@@ -478,13 +492,14 @@ impl Attributor {
             s2
         };
         let phrase = text[toks[phrase_start].start..toks[h].end].to_string();
-        let first = text[toks[s].start..toks[s].end].to_lowercase();
+        let first = Lower::new(&text[toks[s].start..toks[s].end]);
+        let first = first.as_str();
         // "the two sides", "both leaders", "the visiting ministers": nobody in particular (only
         // determiners, numerals and generic words before the head); "Top committee leaders",
         // "Republican leaders" name a group that speaks
         let only_determiners = (s..h).all(|i| {
             matches!(
-                text[toks[i].start..toks[i].end].to_lowercase().as_str(),
+                Lower::new(&text[toks[i].start..toks[i].end]).as_str(),
                 "the"
                     | "both"
                     | "two"
@@ -505,19 +520,19 @@ impl Attributor {
                     | "visiting"
             )
         });
-        if (self.cues.collectives.contains(&head) && only_determiners)
+        if (self.cues.collectives.contains(head) && only_determiners)
             || (first == "both" && h > s)
             || (first == "two" && h > s)
         {
             return Some(Subject::Collective { phrase });
         }
-        if !self.cues.speaker_nouns.contains(&head) {
+        if !self.cues.speaker_nouns.contains(head) {
             // "the judges said": any plural noun right before a plain speech verb; "the
             // businessman said": any noun after "the"
             let plural = head.ends_with('s') && !head.ends_with("ss");
             // ("her friend said": a possessive determiner reads like "the")
             let definite = matches!(
-                first.as_str(),
+                first,
                 "the" | "his" | "her" | "their" | "one" | "another" | "a" | "an"
             ) || (s == 0
                 && matches!(
@@ -529,7 +544,7 @@ impl Attributor {
             // (only where a clause starts: not "as miners say", "a problem that employers say
             // is acute", "the telegram of congratulations says")
             // ("and" after a comma: "the ministries and regions say" is one noun phrase)
-            let prev = |k: usize| text[toks[k].start..toks[k].end].to_lowercase();
+            let prev = |k: usize| Lower::new(&text[toks[k].start..toks[k].end]);
             let clause_start = s == 0
                 || toks[s - 1].kind != TokKind::Word
                 || matches!(
@@ -545,7 +560,7 @@ impl Attributor {
                         | "if"
                         | "when"
                 )
-                || (prev(s - 1) == "and" && (s < 2 || toks[s - 2].kind != TokKind::Word));
+                || (prev(s - 1).as_str() == "and" && (s < 2 || toks[s - 2].kind != TokKind::Word));
             // "Sanders' team said", not "A person familiar with Thursday's meeting says"
             let definite = definite
                 || (clause_start
@@ -556,14 +571,14 @@ impl Attributor {
                 && head_w == head
                 && clause_start
                 && !matches!(
-                    head.as_str(),
+                    head,
                     "days" | "weeks" | "months" | "years" | "hours" | "decades" | "times"
                 );
             if !(plain && head.len() > 3 && (h > s || bare_plural) && (plural || definite)) {
                 return None;
             }
         }
-        let titled = is_title(&head) && !head.ends_with('s');
+        let titled = is_title(head) && !head.ends_with('s');
         let possessed = (s..h).any(|i| toks[i].kind == TokKind::Possessive);
         if titled && !possessed {
             let modifier = (s..h)
@@ -572,11 +587,11 @@ impl Attributor {
                 .map(str::to_string);
             return Some(Subject::Title {
                 phrase,
-                head,
+                head: head.to_string(),
                 modifier,
             });
         }
-        let plural = head.ends_with('s') || matches!(head.as_str(), "police" | "people");
+        let plural = head.ends_with('s') || matches!(head, "police" | "people");
         Some(Subject::Noun { phrase, plural })
     }
 
