@@ -52,6 +52,7 @@ impl Attributor {
                 &doc.quoted,
                 index,
                 &mut doc.lower_case,
+                &mut doc.found,
                 name,
             );
             let full = if n_words(&full) > n_words(name) {
@@ -89,12 +90,14 @@ fn n_words(name: &str) -> usize {
 /// The fullest form of `name` in the text: "Putin" → "Vladimir Putin" (a longer capitalised run
 /// ending with the name), or "Wang" → "Wang Yi" (beginning with it) when no run ends with it.
 /// Headings are skipped (Title Case would glue words on). Also the gender from "Mr"/"Ms".
+/// `found` is room for the name's occurrences, kept for the document.
 fn fullest_form<'a>(
     text: &'a str,
     sentences: &[Sentence],
     quoted: &[quotes::Quoted],
     index: Option<&NameIndex>,
     lower_case: &mut FastMap<&'a str, bool>,
+    found: &mut Vec<usize>,
     name: &str,
 ) -> (String, Option<char>) {
     // by bytes: `split(' ')` set up a searcher per call, a tenth of this function's cost
@@ -112,12 +115,11 @@ fn fullest_form<'a>(
     let mut best_prefix: Option<(usize, String)> = None;
     let mut gender = None;
     let b = text.as_bytes();
-    let scanned: Vec<usize>;
     let at: &[usize] = match index.and_then(|ix| ix.get(last)) {
         Some(at) => at,
         None => {
-            scanned = find_all(b, last.as_bytes());
-            &scanned
+            find_all(b, last.as_bytes(), found);
+            found
         }
     };
     // `at` ascends, so the sentence of each occurrence is found by galloping forward from the
@@ -291,17 +293,19 @@ fn common_word(text: &str, w: &str) -> bool {
 }
 
 /// The non-overlapping occurrences of `needle` in `hay`, leftmost first (what
-/// `memchr::memmem::find_iter` gives). A name starts with a capital, rare in text: finding it
-/// with `memchr` and comparing the rest costs half of `memmem`'s scan, which also builds a
-/// searcher for every name.
-fn find_all(hay: &[u8], needle: &[u8]) -> Vec<usize> {
+/// `memchr::memmem::find_iter` gives), into `out` (cleared first: one vector serves a
+/// document's names). A name starts with a capital, rare in text: finding it with `memchr` and
+/// comparing the rest costs half of `memmem`'s scan, which also builds a searcher for every name.
+fn find_all(hay: &[u8], needle: &[u8], out: &mut Vec<usize>) {
+    out.clear();
     let Some((&first, rest)) = needle.split_first() else {
-        return memchr::memmem::find_iter(hay, needle).collect();
+        out.extend(memchr::memmem::find_iter(hay, needle));
+        return;
     };
     if !first.is_ascii_uppercase() {
-        return memchr::memmem::find_iter(hay, needle).collect();
+        out.extend(memchr::memmem::find_iter(hay, needle));
+        return;
     }
-    let mut out = Vec::new();
     let mut next = 0;
     for p in memchr::memchr_iter(first, hay) {
         // the second byte first, inline: most capitals start another word
@@ -313,7 +317,6 @@ fn find_all(hay: &[u8], needle: &[u8]) -> Vec<usize> {
             next = p + needle.len();
         }
     }
-    out
 }
 
 /// Documents up to this size are scanned for each new name instead of indexed: a SIMD scan of a
@@ -445,7 +448,9 @@ mod name_index_tests {
             b"Zed",
         ] {
             let want: Vec<usize> = memchr::memmem::find_iter(hay, needle).collect();
-            assert_eq!(find_all(hay, needle), want, "{needle:?}");
+            let mut got = Vec::new();
+            find_all(hay, needle, &mut got);
+            assert_eq!(got, want, "{needle:?}");
         }
     }
 
@@ -457,7 +462,9 @@ mod name_index_tests {
         ) {
             let want: Vec<usize> =
                 memchr::memmem::find_iter(hay.as_bytes(), needle.as_bytes()).collect();
-            proptest::prop_assert_eq!(find_all(hay.as_bytes(), needle.as_bytes()), want);
+            let mut got = Vec::new();
+            find_all(hay.as_bytes(), needle.as_bytes(), &mut got);
+            proptest::prop_assert_eq!(got, want);
         }
     }
 

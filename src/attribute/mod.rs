@@ -292,6 +292,8 @@ struct Doc<'a> {
     /// Capitalised words of the text asked about while finding a name's fuller form, and whether
     /// the document also writes them in lower case (see `canonical::common_word`).
     lower_case: FastMap<&'a str, bool>,
+    /// Room for the occurrences of a name being canonicalised (see `canonical::find_all`).
+    found: Vec<usize>,
 }
 
 impl Attributor {
@@ -393,10 +395,12 @@ impl Attributor {
             titled: HashMap::new(),
             quoted: Vec::new(),
             lower_case: FastMap::default(),
+            found: Vec::new(),
         };
         // paragraphs: (first sentence, start, end)
-        let mut paras: Vec<(usize, usize)> = Vec::new();
-        let mut para_first: Vec<usize> = Vec::new();
+        // (room for a paragraph per sentence: growing these cost more than the memory)
+        let mut paras: Vec<(usize, usize)> = Vec::with_capacity(n);
+        let mut para_first: Vec<usize> = Vec::with_capacity(n);
         for (i, s) in sentences.iter().enumerate() {
             if i == 0 || s.paragraph != sentences[i - 1].paragraph {
                 paras.push((s.start, s.end));

@@ -810,18 +810,22 @@ impl Attributor {
         // the clause starts at the sentence start, or after an opening phrase ending in a comma
         // that has no verb ("On Wednesday, ...") — keep it simple: try the sentence start and the
         // token after the first comma
-        let mut starts = vec![0usize];
+        // (at most four starts, on the stack)
+        let mut starts = [0usize; 4];
+        let mut n = 1;
         if let Some(c) = toks[..comma].iter().position(|t| t.kind == TokKind::Comma)
             && c + 1 < comma
         {
-            starts.push(c + 1);
+            starts[n] = c + 1;
+            n += 1;
         }
         // "“I am sure, ...,” Sessions, a close adviser, said.": after the closing quotation mark
         if let Some(q) = toks[..comma].iter().rposition(|t| t.kind == TokKind::Quote)
             && q + 1 < comma
-            && !starts.contains(&(q + 1))
+            && !starts[..n].contains(&(q + 1))
         {
-            starts.push(q + 1);
+            starts[n] = q + 1;
+            n += 1;
         }
         // "..., Sanders's campaign manager, Jeff Weaver, said": a name alone between the last two
         // commas, an appositive to the phrase before it
@@ -838,12 +842,13 @@ impl Attributor {
                 Some(Subject::Name { .. })
             )
         {
-            if !starts.contains(&(c + 1)) {
-                starts.push(c + 1);
+            if !starts[..n].contains(&(c + 1)) {
+                starts[n] = c + 1;
+                n += 1;
             }
             appositive_name = true;
         }
-        for a in starts {
+        for &a in &starts[..n] {
             let mut a = a;
             while a < comma && toks[a].kind == TokKind::Quote {
                 a += 1;
