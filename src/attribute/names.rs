@@ -82,26 +82,29 @@ pub(crate) fn tokenize(text: &str, start: usize, end: usize, out: &mut Vec<Tok>)
     let mut i = start;
     while i < end {
         let c = b[i];
-        if c.is_ascii_whitespace() {
-            i += 1;
-            continue;
+        // (a word that starts with an ASCII letter or digit, the common case, is no space)
+        if !ASCII_ALNUM[c as usize] {
+            if c.is_ascii_whitespace() {
+                i += 1;
+                continue;
+            }
+            // a no-break space (U+00A0) separates words as a space does ("Trump\u{a0}said"), and
+            // so do the thin, hair, zero-width and narrow no-break spaces (U+2009, U+200A,
+            // U+200B, U+202F)
+            if c == 0xc2 && b.get(i + 1) == Some(&0xa0) {
+                i += 2;
+                continue;
+            }
+            if c == 0xe2
+                && b.get(i + 1) == Some(&0x80)
+                && b.get(i + 2)
+                    .is_some_and(|&x| matches!(x, 0x89 | 0x8a | 0x8b | 0xaf))
+            {
+                i += 3;
+                continue;
+            }
         }
-        // a no-break space (U+00A0) separates words as a space does ("Trump\u{a0}said"), and so
-        // do the thin, hair, zero-width and narrow no-break spaces (U+2009, U+200A, U+200B,
-        // U+202F)
-        if c == 0xc2 && b.get(i + 1) == Some(&0xa0) {
-            i += 2;
-            continue;
-        }
-        if c == 0xe2
-            && b.get(i + 1) == Some(&0x80)
-            && b.get(i + 2)
-                .is_some_and(|&x| matches!(x, 0x89 | 0x8a | 0x8b | 0xaf))
-        {
-            i += 3;
-            continue;
-        }
-        if is_word_byte(b, i, end) {
+        if ASCII_ALNUM[c as usize] || is_word_byte(b, i, end) {
             let s = i;
             i += char_len(c);
             while i < end {
@@ -157,7 +160,7 @@ pub(crate) fn tokenize(text: &str, start: usize, end: usize, out: &mut Vec<Tok>)
                 continue;
             }
             // "’s" (E2 80 99 73) or "'s"
-            if i < end {
+            if i < end && (b[i] == b'\'' || b[i] == 0xe2) {
                 let poss = if b[i] == b'\'' && i + 1 < end && (b[i + 1] | 0x20) == b's' {
                     Some(2)
                 } else if text[i..end].starts_with("\u{2019}s") {
@@ -194,11 +197,14 @@ pub(crate) fn tokenize(text: &str, start: usize, end: usize, out: &mut Vec<Tok>)
             continue;
         }
         let n = char_len(c);
-        let ch = &text[i..(i + n).min(end)];
-        let kind = match ch {
-            "," => TokKind::Comma,
-            ":" => TokKind::Colon,
-            "\"" | "\u{201c}" | "\u{201d}" | "\u{00ab}" | "\u{00bb}" => TokKind::Quote,
+        let kind = match c {
+            b',' => TokKind::Comma,
+            b':' => TokKind::Colon,
+            b'"' => TokKind::Quote,
+            0x80.. => match &text[i..(i + n).min(end)] {
+                "\u{201c}" | "\u{201d}" | "\u{00ab}" | "\u{00bb}" => TokKind::Quote,
+                _ => TokKind::Other,
+            },
             _ => TokKind::Other,
         };
         out.push(Tok {
