@@ -55,17 +55,18 @@ impl Attributor {
                 &mut doc.found,
                 name,
             );
-            let full = if n_words(&full) > n_words(name) {
-                // the fuller form may itself be an actor's alias
-                match (!self.alias.is_empty())
-                    .then(|| self.alias.get(&full.to_lowercase()))
-                    .flatten()
-                {
-                    Some(&ai) => self.actors.actors[ai].name.clone(),
-                    None => full,
+            let full = match full {
+                Some(full) if n_words(&full) > n_words(name) => {
+                    // the fuller form may itself be an actor's alias
+                    match (!self.alias.is_empty())
+                        .then(|| self.alias.get(&full.to_lowercase()))
+                        .flatten()
+                    {
+                        Some(&ai) => self.actors.actors[ai].name.clone(),
+                        None => full,
+                    }
                 }
-            } else {
-                name.to_string()
+                _ => name.to_string(),
             };
             (full, gender.or(g).unwrap_or('u'))
         };
@@ -89,7 +90,8 @@ fn n_words(name: &str) -> usize {
 
 /// The fullest form of `name` in the text: "Putin" → "Vladimir Putin" (a longer capitalised run
 /// ending with the name), or "Wang" → "Wang Yi" (beginning with it) when no run ends with it.
-/// Headings are skipped (Title Case would glue words on). Also the gender from "Mr"/"Ms".
+/// Headings are skipped (Title Case would glue words on). `None` when the text has no fuller
+/// form (the caller copies the name only then). Also the gender from "Mr"/"Ms".
 /// `found` is room for the name's occurrences, kept for the document.
 fn fullest_form<'a>(
     text: &'a str,
@@ -99,7 +101,7 @@ fn fullest_form<'a>(
     lower_case: &mut FastMap<&'a str, bool>,
     found: &mut Vec<usize>,
     name: &str,
-) -> (String, Option<char>) {
+) -> (Option<String>, Option<char>) {
     // by bytes: `split(' ')` set up a searcher per call, a tenth of this function's cost
     let nb = name.as_bytes();
     let last = nb
@@ -265,11 +267,7 @@ fn fullest_form<'a>(
             }
         }
     }
-    let best = best_suffix
-        .or(best_prefix)
-        .map(|b| b.1)
-        .unwrap_or_else(|| name.to_string());
-    (best, gender)
+    (best_suffix.or(best_prefix).map(|b| b.1), gender)
 }
 
 /// [`common_word`], remembered for the document: each answer is a scan of the whole text, and a

@@ -1767,11 +1767,23 @@ fn floor_boundary(text: &str, mut i: usize) -> usize {
 }
 
 fn is_word_char_before(text: &str, i: usize) -> bool {
-    text[..i].chars().next_back().is_some_and(is_word_char)
+    // by byte when ASCII, as is nearly every character next to a name or a cue
+    match text.as_bytes()[..i].last() {
+        Some(&c) if c.is_ascii() => is_ascii_word_byte(c),
+        _ => text[..i].chars().next_back().is_some_and(is_word_char),
+    }
 }
 
 fn is_word_char_at(text: &str, i: usize) -> bool {
-    text[i..].chars().next().is_some_and(is_word_char)
+    match text.as_bytes().get(i) {
+        Some(&c) if c.is_ascii() => is_ascii_word_byte(c),
+        _ => text[i..].chars().next().is_some_and(is_word_char),
+    }
+}
+
+/// [`is_word_char`] of an ASCII character.
+fn is_ascii_word_byte(c: u8) -> bool {
+    c.is_ascii_alphanumeric() || c == b'-' || c == b'_'
 }
 
 /// A pronoun as the subject found at token `at`.

@@ -1082,7 +1082,7 @@ pub(crate) fn strip_titles(words: &[&str]) -> Option<(usize, usize)> {
         a = last_two(words, c + 1, b);
     }
     // ("German Gref": a first name that is also a nationality)
-    while a < b && (is_modifier(words[a]) || is_stop(words[a])) && b - a > 2 {
+    while a < b && b - a > 2 && (is_modifier(words[a]) || is_stop(words[a])) {
         a += 1;
     }
     while a < b && is_name_connector(words[a]) {

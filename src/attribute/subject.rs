@@ -222,10 +222,19 @@ impl Attributor {
                         .rposition(|w| is_stop(w))
                         .map_or(0, |i| i + 1);
                 }
-                let name = words[s..e2].join(" ");
                 if words[s..e2].iter().all(|w| is_stop(w)) {
                     return None;
                 }
+                // one copy of the text when the words are a space apart, as nearly always
+                let span = &toks[a + s..a + e2];
+                let name = if span
+                    .windows(2)
+                    .all(|w| w[1].start == w[0].end + 1 && text.as_bytes()[w[0].end] == b' ')
+                {
+                    text[span[0].start..span[span.len() - 1].end].to_string()
+                } else {
+                    words[s..e2].join(" ")
+                };
                 if self.cues.collectives.contains(Lower::new(&name).as_str()) {
                     return Some(Subject::Collective { phrase: name });
                 }
