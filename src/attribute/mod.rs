@@ -758,10 +758,12 @@ impl Attributor {
                 let g = doc.canon.get(sp).map(|c| c.1).unwrap_or('u');
                 // each speaker is in `recent` once, most often at its end: looked for from there
                 // (a retain compared every speaker of a long document, for every sentence)
-                if let Some(k) = doc.recent.iter().rposition(|r| &r.0 == sp) {
-                    doc.recent.remove(k);
-                }
-                doc.recent.push((sp.clone(), g, i));
+                // (moved to the end with its name kept, not copied again)
+                let name = match doc.recent.iter().rposition(|r| &r.0 == sp) {
+                    Some(k) => doc.recent.remove(k).0,
+                    None => sp.clone(),
+                };
+                doc.recent.push((name, g, i));
             }
             out.push(att);
         }
@@ -786,10 +788,12 @@ impl Attributor {
         // attribution, ahead of earlier cues ("Clinton had told police ..., the source added.")
         let closing = cues.last().filter(|&&(a, b, _)| {
             cues.len() > 1 && {
-                let k = toks.iter().position(|t| t.start == a).unwrap_or(0);
-                let after = toks
+                let k = tok_starting_at(&toks, a).unwrap_or(0);
+                // (counted up to seven)
+                let after = toks[toks.partition_point(|t| t.start < b)..]
                     .iter()
-                    .filter(|t| t.start >= b && t.kind == TokKind::Word)
+                    .filter(|t| t.kind == TokKind::Word)
+                    .take(7)
                     .count();
                 // not a relative clause: "..., whom he called a “con artist.”"
                 let comma = (k.saturating_sub(6)..k)
@@ -807,10 +811,10 @@ impl Attributor {
             }
         });
         for &(a, b, kind) in closing.into_iter().chain(cues) {
-            let Some(k) = toks.iter().position(|t| t.start == a) else {
+            let Some(k) = tok_starting_at(&toks, a) else {
                 continue;
             };
-            let Some(ke) = toks.iter().position(|t| t.end == b).map(|x| x + 1) else {
+            let Some(ke) = tok_ending_at(&toks, b).map(|x| x + 1) else {
                 continue;
             };
             if naming_not_speech(text, &toks, k, ke) {
@@ -1757,6 +1761,19 @@ fn nonspace(s: &str) -> usize {
         })
         .sum();
     s.len() - ws
+}
+
+/// The token that starts at byte `at`. Tokens are in order and do not overlap, so their starts
+/// (and their ends) ascend: found by bisection, not by a scan from the sentence start per cue.
+fn tok_starting_at(toks: &[Tok], at: usize) -> Option<usize> {
+    let k = toks.partition_point(|t| t.start < at);
+    (toks.get(k)?.start == at).then_some(k)
+}
+
+/// The token that ends at byte `at` (see [`tok_starting_at`]).
+fn tok_ending_at(toks: &[Tok], at: usize) -> Option<usize> {
+    let k = toks.partition_point(|t| t.end < at);
+    (toks.get(k)?.end == at).then_some(k)
 }
 
 fn floor_boundary(text: &str, mut i: usize) -> usize {

@@ -281,3 +281,16 @@ fn word_char_checks_by_byte_agree_with_chars() {
         assert_eq!(is_word_char_at(t, i), at, "at {i}");
     }
 }
+
+#[test]
+fn tokens_by_bisection_agree_with_a_scan() {
+    let t = "“Mr. Putin's plan,” said O'Brien — the U.S. envoy's aide: ''No'' (again).";
+    let mut toks = Vec::new();
+    names::tokenize(t, 0, t.len(), &mut toks);
+    for at in 0..=t.len() {
+        let start = toks.iter().position(|x| x.start == at);
+        let end = toks.iter().position(|x| x.end == at);
+        assert_eq!(tok_starting_at(&toks, at), start, "start {at}");
+        assert_eq!(tok_ending_at(&toks, at), end, "end {at}");
+    }
+}
