@@ -1143,11 +1143,7 @@ impl Attributor {
         let text = doc.text;
         let mut toks = std::mem::take(&mut doc.toks);
         let lim = floor_boundary(text, (s.start + 120).min(s.end));
-        tokenize(text, s.start, lim, &mut toks);
-        let mut e = 0;
-        while e < toks.len() && self.run_word(text, &toks, e) {
-            e += 1;
-        }
+        let e = self.opening_run(text, s.start, lim, &mut toks);
         let verb_follows = toks
             .get(e)
             .is_some_and(|t| t.kind == TokKind::Word && !is_capitalized(&text[t.start..t.end]));
@@ -1333,11 +1329,7 @@ impl Attributor {
             let line_end =
                 memchr::memchr(b'\n', &text.as_bytes()[after..]).map_or(text.len(), |x| after + x);
             let lim = floor_boundary(text, (after + 80).min(line_end));
-            tokenize(text, after, lim, &mut toks);
-            let mut e = 0;
-            while e < toks.len() && self.run_word(text, &toks, e) {
-                e += 1;
-            }
+            let e = self.opening_run(text, after, lim, &mut toks);
             if e > 0
                 && let Some(Subject::Name { name, gender }) = self.name_subject(text, &toks, 0, e)
             {

@@ -77,10 +77,28 @@ pub(crate) enum TokKind {
 
 /// Tokenizes `text[range]` into `out` (cleared first), offsets into `text`.
 pub(crate) fn tokenize(text: &str, start: usize, end: usize, out: &mut Vec<Tok>) {
+    tokens::<false>(text, start, end, usize::MAX, out);
+}
+
+/// [`tokenize`], stopping after `max` tokens (or one more, a word's possessive): the first
+/// tokens of `text[range]`, as `tokenize` gives them, for a rule that reads only the start.
+pub(crate) fn tokenize_first(text: &str, start: usize, end: usize, max: usize, out: &mut Vec<Tok>) {
+    tokens::<true>(text, start, end, max, out);
+}
+
+/// [`tokenize`], and [`tokenize_first`] when `CAPPED` (a parameter of the type so that
+/// `tokenize` does not count).
+fn tokens<const CAPPED: bool>(
+    text: &str,
+    start: usize,
+    end: usize,
+    max: usize,
+    out: &mut Vec<Tok>,
+) {
     out.clear();
     let b = &text.as_bytes()[..end];
     let mut i = start;
-    while i < end {
+    while i < end && (!CAPPED || out.len() < max) {
         let c = b[i];
         // (a word that starts with an ASCII letter or digit, the common case, is no space)
         if !ASCII_ALNUM[c as usize] {
@@ -279,40 +297,40 @@ fn is_abbrev(w: &str) -> bool {
     )
 }
 
-/// A word or name in lower case, to look up in the lower-case word lists: on the stack when it is
-/// ASCII and short, as nearly all are (`str::to_lowercase` allocated a string for each).
-pub(crate) struct Lower {
-    buf: [u8; 32],
-    len: usize,
-    long: Option<String>,
+/// A word or name in lower case, to look up in the lower-case word lists: the word itself when it
+/// is ASCII with no capital, as most are; on the stack when it is ASCII and short; else
+/// `str::to_lowercase` (which allocated a string for each).
+pub(crate) enum Lower<'a> {
+    Same(&'a str),
+    Ascii([u8; 32], usize),
+    Other(String),
 }
 
-impl Lower {
-    pub(crate) fn new(w: &str) -> Self {
+impl<'a> Lower<'a> {
+    pub(crate) fn new(w: &'a str) -> Self {
+        if !w.is_ascii() {
+            return Lower::Other(w.to_lowercase());
+        }
+        if !w.bytes().any(|c| c.is_ascii_uppercase()) {
+            return Lower::Same(w);
+        }
         let mut buf = [0u8; 32];
         match buf.get_mut(..w.len()) {
-            Some(b) if w.is_ascii() => {
+            Some(b) => {
                 b.copy_from_slice(w.as_bytes());
                 b.make_ascii_lowercase();
-                Lower {
-                    buf,
-                    len: w.len(),
-                    long: None,
-                }
+                Lower::Ascii(buf, w.len())
             }
-            _ => Lower {
-                buf,
-                len: 0,
-                long: Some(w.to_lowercase()),
-            },
+            None => Lower::Other(w.to_ascii_lowercase()),
         }
     }
 
     pub(crate) fn as_str(&self) -> &str {
-        match &self.long {
-            Some(s) => s,
+        match self {
+            Lower::Same(w) => w,
             // ASCII, so valid UTF-8
-            None => std::str::from_utf8(&self.buf[..self.len]).unwrap_or_default(),
+            Lower::Ascii(buf, n) => std::str::from_utf8(&buf[..*n]).unwrap_or_default(),
+            Lower::Other(s) => s,
         }
     }
 }
@@ -1111,6 +1129,26 @@ mod tests {
         let mut v = Vec::new();
         tokenize(s, 0, s.len(), &mut v);
         v.iter().map(|t| s[t.start..t.end].to_string()).collect()
+    }
+
+    #[test]
+    fn the_first_tokens_are_those_of_the_whole() {
+        let t = "Mr. Putin's aides, O’Brien and U.S. envoy ''Smith'' — “said” «no» (again).";
+        let mut all = Vec::new();
+        tokenize(t, 0, t.len(), &mut all);
+        let mut first = Vec::new();
+        for max in 0..all.len() + 2 {
+            tokenize_first(t, 0, t.len(), max, &mut first);
+            assert!(first.len() >= max.min(all.len()), "{max}");
+            assert_eq!(first[..], all[..first.len()], "{max}");
+        }
+    }
+
+    #[test]
+    fn lower_case_of_a_word() {
+        for w in ["the", "The", "U.S.", "ÓLAFUR", "Straße", &"A".repeat(40)] {
+            assert_eq!(Lower::new(w).as_str(), w.to_lowercase(), "{w}");
+        }
     }
 
     #[test]

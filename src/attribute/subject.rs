@@ -6,7 +6,7 @@
 
 use super::names::{
     self, Lower, Tok, TokKind, is_capitalized, is_name_connector, is_stop, is_title, pronoun,
-    strip_titles,
+    strip_titles, tokenize, tokenize_first,
 };
 use super::{
     Attributor, Subject, dash_open, forward_cue_is_weak, is_skippable, is_weekday, paren_close,
@@ -171,6 +171,26 @@ impl Attributor {
             e += 1;
         }
         e
+    }
+
+    /// The end of the run of name words ([`Attributor::run_word`]) that opens `text[start..lim]`,
+    /// tokenized into `toks`: only its first few tokens, unless the run reaches the last of them
+    /// (the test of a word looks at the token after it).
+    pub(super) fn opening_run(
+        &self,
+        text: &str,
+        start: usize,
+        lim: usize,
+        toks: &mut Vec<Tok>,
+    ) -> usize {
+        const FEW: usize = 8;
+        tokenize_first(text, start, lim, FEW, toks);
+        let e = self.run_end(text, toks, 0, usize::MAX);
+        if toks.len() < FEW || e + 2 <= toks.len() {
+            return e;
+        }
+        tokenize(text, start, lim, toks);
+        self.run_end(text, toks, 0, usize::MAX)
     }
 
     /// The start of the run of name words ([`Attributor::run_word`]) that ends at `e`, at most
