@@ -30,15 +30,31 @@ impl WordSet {
 
     /// A word's bit in the filter (0..1024): its length, first and last bytes, mixed.
     fn slot(w: &[u8]) -> usize {
-        let key = (w.len() as u32) << 16
-            | u32::from(w.first().copied().unwrap_or(0)) << 8
-            | u32::from(w.last().copied().unwrap_or(0));
+        Self::slot_of(
+            w.len(),
+            w.first().copied().unwrap_or(0),
+            w.last().copied().unwrap_or(0),
+        )
+    }
+
+    fn slot_of(len: usize, first: u8, last: u8) -> usize {
+        let key = (len as u32) << 16 | u32::from(first) << 8 | u32::from(last);
         (key.wrapping_mul(0x9E37_79B1) >> 22) as usize
     }
 
+    fn filter_has(&self, k: usize) -> bool {
+        self.filter[k / 64] & (1 << (k % 64)) != 0
+    }
+
     fn contains(&self, w: &[u8]) -> bool {
-        let k = Self::slot(w);
-        self.filter[k / 64] & (1 << (k % 64)) != 0 && self.words.contains(w)
+        self.filter_has(Self::slot(w)) && self.words.contains(w)
+    }
+
+    /// Whether the ASCII lower case of `w` may be in the set (false: it is not), without
+    /// lower-casing `w`.
+    fn may_contain_lower(&self, w: &[u8]) -> bool {
+        let lower = |c: Option<&u8>| c.map_or(0, u8::to_ascii_lowercase);
+        self.filter_has(Self::slot_of(w.len(), lower(w.first()), lower(w.last())))
     }
 }
 
@@ -349,6 +365,13 @@ pub(crate) fn is_title(w: &str) -> bool {
     while let [rest @ .., b'.'] = w {
         w = rest;
     }
+    // most words are no title, nor led by one: the filter turns them away before they are
+    // lower-cased
+    let hyphen = w.iter().position(|&c| c == b'-');
+    if !titles().may_contain_lower(w) && hyphen.is_none_or(|i| !titles().may_contain_lower(&w[..i]))
+    {
+        return false;
+    }
     // lower-cased on the stack: this runs for every capitalised word near a cue
     let mut buf = [0u8; 24];
     let Some(lower) = buf.get_mut(..w.len()) else {
@@ -366,6 +389,11 @@ pub(crate) fn is_title(w: &str) -> bool {
 
 /// [`is_title`] for a word already in lower case.
 fn title_word(lower: &[u8]) -> bool {
+    titles().contains(lower)
+}
+
+/// The title words, in lower case.
+fn titles() -> &'static WordSet {
     word_set!(
         "president"
             | "congressman"
@@ -511,7 +539,6 @@ fn title_word(lower: &[u8]) -> bool {
             | "rector"
             | "secretary-general"
     )
-    .contains(lower)
 }
 
 /// The offset of the first `'` or `’` in `w` (`w.find(['\'', '\u{2019}'])`, by bytes: most words
@@ -1141,6 +1168,41 @@ mod tests {
             tokenize_first(t, 0, t.len(), max, &mut first);
             assert!(first.len() >= max.min(all.len()), "{max}");
             assert_eq!(first[..], all[..first.len()], "{max}");
+        }
+    }
+
+    #[test]
+    fn the_title_filter_turns_away_no_title() {
+        // what is_title did before its filter: lower-case, then look the word and its head up
+        let reference = |w: &str| {
+            let w = w.trim_end_matches('.').to_ascii_lowercase();
+            w.len() <= 24
+                && (title_word(w.as_bytes())
+                    || w.split_once('-')
+                        .is_some_and(|(h, _)| title_word(h.as_bytes())))
+        };
+        for w in [
+            "President",
+            "PRESIDENT.",
+            "president",
+            "Vice-President",
+            "Commander-in-Chief",
+            "Secretary-General",
+            "Putin",
+            "Mr.",
+            "Sen",
+            "Rep.",
+            "Ex-President",
+            "",
+            "-",
+            "X-",
+            "Gov.",
+            "Premier-League",
+            "Governor-General",
+            "spokesman",
+            "Chief-of-Staff",
+        ] {
+            assert_eq!(is_title(w), reference(w), "{w}");
         }
     }
 
