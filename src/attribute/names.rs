@@ -7,28 +7,42 @@ use std::sync::LazyLock;
 
 /// A set of words. The word lists below are tested for every capitalised word near a cue: as a
 /// string `match` over a hundred words each test was a chain of comparisons, as a set it is one
-/// hash and one comparison. Most words tested are in no list (names), so a bitmap keyed by a
-/// word's length and first and last bytes turns most of them away before hashing.
+/// hash and one comparison. Most words tested are in no list (names), so a [`WordFilter`] turns
+/// most of them away before hashing.
 struct WordSet {
     words: HashSet<&'static [u8], foldhash::fast::FixedState>,
-    /// Bit [`WordSet::slot`] of every word is set.
-    filter: [u64; 16],
+    filter: WordFilter,
 }
 
 impl WordSet {
     fn new(words: &[&'static [u8]]) -> Self {
-        let mut filter = [0u64; 16];
-        for w in words {
-            let k = Self::slot(w);
-            filter[k / 64] |= 1 << (k % 64);
-        }
         WordSet {
             words: words.iter().copied().collect(),
-            filter,
+            filter: WordFilter::of(words.iter().copied()),
         }
     }
 
-    /// A word's bit in the filter (0..1024): its length, first and last bytes, mixed.
+    fn contains(&self, w: &[u8]) -> bool {
+        self.filter.may_contain(w) && self.words.contains(w)
+    }
+}
+
+/// A bitmap keyed by a word's length and first and last bytes: a word whose bit is not set is not
+/// one of the words it was built from.
+#[derive(Clone, Debug)]
+pub(crate) struct WordFilter([u64; 16]);
+
+impl WordFilter {
+    pub(crate) fn of<'w>(words: impl IntoIterator<Item = &'w [u8]>) -> Self {
+        let mut bits = [0u64; 16];
+        for w in words {
+            let k = Self::slot(w);
+            bits[k / 64] |= 1 << (k % 64);
+        }
+        WordFilter(bits)
+    }
+
+    /// A word's bit (0..1024): its length, first and last bytes, mixed.
     fn slot(w: &[u8]) -> usize {
         Self::slot_of(
             w.len(),
@@ -42,19 +56,20 @@ impl WordSet {
         (key.wrapping_mul(0x9E37_79B1) >> 22) as usize
     }
 
-    fn filter_has(&self, k: usize) -> bool {
-        self.filter[k / 64] & (1 << (k % 64)) != 0
+    fn has(&self, k: usize) -> bool {
+        self.0[k / 64] & (1 << (k % 64)) != 0
     }
 
-    fn contains(&self, w: &[u8]) -> bool {
-        self.filter_has(Self::slot(w)) && self.words.contains(w)
+    /// Whether `w` may be one of the words (false: it is not).
+    pub(crate) fn may_contain(&self, w: &[u8]) -> bool {
+        self.has(Self::slot(w))
     }
 
-    /// Whether the ASCII lower case of `w` may be in the set (false: it is not), without
+    /// Whether the ASCII lower case of `w` may be one of the words (false: it is not), without
     /// lower-casing `w`.
-    fn may_contain_lower(&self, w: &[u8]) -> bool {
+    pub(crate) fn may_contain_lower(&self, w: &[u8]) -> bool {
         let lower = |c: Option<&u8>| c.map_or(0, u8::to_ascii_lowercase);
-        self.filter_has(Self::slot_of(w.len(), lower(w.first()), lower(w.last())))
+        self.has(Self::slot_of(w.len(), lower(w.first()), lower(w.last())))
     }
 }
 
@@ -368,7 +383,8 @@ pub(crate) fn is_title(w: &str) -> bool {
     // most words are no title, nor led by one: the filter turns them away before they are
     // lower-cased
     let hyphen = w.iter().position(|&c| c == b'-');
-    if !titles().may_contain_lower(w) && hyphen.is_none_or(|i| !titles().may_contain_lower(&w[..i]))
+    if !titles().filter.may_contain_lower(w)
+        && hyphen.is_none_or(|i| !titles().filter.may_contain_lower(&w[..i]))
     {
         return false;
     }
@@ -1203,6 +1219,20 @@ mod tests {
             "Chief-of-Staff",
         ] {
             assert_eq!(is_title(w), reference(w), "{w}");
+        }
+    }
+
+    #[test]
+    fn a_word_filter_keeps_its_words_in_any_case() {
+        let words = ["sides", "both", "the two sides", "straße", "x"];
+        let f = WordFilter::of(words.iter().map(|w| w.as_bytes()));
+        for w in words {
+            assert!(f.may_contain(w.as_bytes()), "{w}");
+            assert!(f.may_contain_lower(w.as_bytes()), "{w}");
+            assert!(
+                f.may_contain_lower(w.to_ascii_uppercase().as_bytes()),
+                "{w}"
+            );
         }
     }
 

@@ -255,7 +255,15 @@ impl Attributor {
                 } else {
                     words[s..e2].join(" ")
                 };
-                if self.cues.collectives.contains(Lower::new(&name).as_str()) {
+                // (a name is rarely a collective: the filter answers for most without
+                // lower-casing them)
+                if (!name.is_ascii()
+                    || self
+                        .cues
+                        .collective_filter
+                        .may_contain_lower(name.as_bytes()))
+                    && self.cues.collectives.contains(Lower::new(&name).as_str())
+                {
                     return Some(Subject::Collective { phrase: name });
                 }
                 Some(Subject::Name { name, gender })
