@@ -389,7 +389,8 @@ impl Attributor {
             text,
             sentences,
             recent: Vec::new(),
-            canon: FastMap::default(),
+            // (room for a news item's names: growing the map cost more than the memory)
+            canon: FastMap::with_capacity_and_hasher(14, Default::default()),
             toks: Vec::with_capacity(64),
             names: None,
             titled: HashMap::new(),
