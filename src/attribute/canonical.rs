@@ -52,19 +52,21 @@ impl Attributor {
                 &doc.quoted,
                 index,
                 &mut doc.lower_case,
+                &mut doc.found,
                 name,
             );
-            let full = if n_words(&full) > n_words(name) {
-                // the fuller form may itself be an actor's alias
-                match (!self.alias.is_empty())
-                    .then(|| self.alias.get(&full.to_lowercase()))
-                    .flatten()
-                {
-                    Some(&ai) => self.actors.actors[ai].name.clone(),
-                    None => full,
+            let full = match full {
+                Some(full) if n_words(&full) > n_words(name) => {
+                    // the fuller form may itself be an actor's alias
+                    match (!self.alias.is_empty())
+                        .then(|| self.alias.get(&full.to_lowercase()))
+                        .flatten()
+                    {
+                        Some(&ai) => self.actors.actors[ai].name.clone(),
+                        None => full,
+                    }
                 }
-            } else {
-                name.to_string()
+                _ => name.to_string(),
             };
             (full, gender.or(g).unwrap_or('u'))
         };
@@ -88,15 +90,18 @@ fn n_words(name: &str) -> usize {
 
 /// The fullest form of `name` in the text: "Putin" → "Vladimir Putin" (a longer capitalised run
 /// ending with the name), or "Wang" → "Wang Yi" (beginning with it) when no run ends with it.
-/// Headings are skipped (Title Case would glue words on). Also the gender from "Mr"/"Ms".
+/// Headings are skipped (Title Case would glue words on). `None` when the text has no fuller
+/// form (the caller copies the name only then). Also the gender from "Mr"/"Ms".
+/// `found` is room for the name's occurrences, kept for the document.
 fn fullest_form<'a>(
     text: &'a str,
     sentences: &[Sentence],
     quoted: &[quotes::Quoted],
     index: Option<&NameIndex>,
     lower_case: &mut FastMap<&'a str, bool>,
+    found: &mut Vec<usize>,
     name: &str,
-) -> (String, Option<char>) {
+) -> (Option<String>, Option<char>) {
     // by bytes: `split(' ')` set up a searcher per call, a tenth of this function's cost
     let nb = name.as_bytes();
     let last = nb
@@ -112,12 +117,11 @@ fn fullest_form<'a>(
     let mut best_prefix: Option<(usize, String)> = None;
     let mut gender = None;
     let b = text.as_bytes();
-    let scanned: Vec<usize>;
     let at: &[usize] = match index.and_then(|ix| ix.get(last)) {
         Some(at) => at,
         None => {
-            scanned = find_all(b, last.as_bytes());
-            &scanned
+            find_all(b, last.as_bytes(), found);
+            found
         }
     };
     // `at` ascends, so the sentence of each occurrence is found by galloping forward from the
@@ -268,11 +272,7 @@ fn fullest_form<'a>(
             }
         }
     }
-    let best = best_suffix
-        .or(best_prefix)
-        .map(|b| b.1)
-        .unwrap_or_else(|| name.to_string());
-    (best, gender)
+    (best_suffix.or(best_prefix).map(|b| b.1), gender)
 }
 
 /// [`common_word`], remembered for the document: each answer is a scan of the whole text, and a
@@ -296,25 +296,30 @@ fn common_word(text: &str, w: &str) -> bool {
 }
 
 /// The non-overlapping occurrences of `needle` in `hay`, leftmost first (what
-/// `memchr::memmem::find_iter` gives). A name starts with a capital, rare in text: finding it
-/// with `memchr` and comparing the rest costs half of `memmem`'s scan, which also builds a
-/// searcher for every name.
-fn find_all(hay: &[u8], needle: &[u8]) -> Vec<usize> {
+/// `memchr::memmem::find_iter` gives), into `out` (cleared first: one vector serves a
+/// document's names). A name starts with a capital, rare in text: finding it with `memchr` and
+/// comparing the rest costs half of `memmem`'s scan, which also builds a searcher for every name.
+fn find_all(hay: &[u8], needle: &[u8], out: &mut Vec<usize>) {
+    out.clear();
     let Some((&first, rest)) = needle.split_first() else {
-        return memchr::memmem::find_iter(hay, needle).collect();
+        out.extend(memchr::memmem::find_iter(hay, needle));
+        return;
     };
     if !first.is_ascii_uppercase() {
-        return memchr::memmem::find_iter(hay, needle).collect();
+        out.extend(memchr::memmem::find_iter(hay, needle));
+        return;
     }
-    let mut out = Vec::new();
     let mut next = 0;
     for p in memchr::memchr_iter(first, hay) {
-        if p >= next && hay[p + 1..].starts_with(rest) {
+        // the second byte first, inline: most capitals start another word
+        if p >= next
+            && rest.first().is_none_or(|c| hay.get(p + 1) == Some(c))
+            && hay[p + 1..].starts_with(rest)
+        {
             out.push(p);
             next = p + needle.len();
         }
     }
-    out
 }
 
 /// Documents up to this size are scanned for each new name instead of indexed: a SIMD scan of a
@@ -446,7 +451,9 @@ mod name_index_tests {
             b"Zed",
         ] {
             let want: Vec<usize> = memchr::memmem::find_iter(hay, needle).collect();
-            assert_eq!(find_all(hay, needle), want, "{needle:?}");
+            let mut got = Vec::new();
+            find_all(hay, needle, &mut got);
+            assert_eq!(got, want, "{needle:?}");
         }
     }
 
@@ -458,7 +465,9 @@ mod name_index_tests {
         ) {
             let want: Vec<usize> =
                 memchr::memmem::find_iter(hay.as_bytes(), needle.as_bytes()).collect();
-            proptest::prop_assert_eq!(find_all(hay.as_bytes(), needle.as_bytes()), want);
+            let mut got = Vec::new();
+            find_all(hay.as_bytes(), needle.as_bytes(), &mut got);
+            proptest::prop_assert_eq!(got, want);
         }
     }
 

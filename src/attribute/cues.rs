@@ -1,6 +1,7 @@
 //! The reporting cues: a bundled TOML list (`cues.toml`, compiled in) that a user file can extend,
 //! compiled into one Aho-Corasick automaton so that a document is scanned once for all of them.
 
+use super::names::WordFilter;
 use crate::scanner::Scanner;
 use serde::Deserialize;
 use std::collections::{HashMap, HashSet};
@@ -87,6 +88,8 @@ pub(crate) struct Cues {
     pub kinds: Vec<CueKind>,
     pub speaker_nouns: FastSet<String>,
     pub collectives: FastSet<String>,
+    /// The collectives' filter: most names are turned away without being lower-cased.
+    pub collective_filter: WordFilter,
 }
 
 /// A set with a fast (not DoS-resistant) hash: looked up for every name and noun phrase near a
@@ -125,11 +128,13 @@ impl Cues {
         // (contiguous NFA) made it a sixth of the whole run
         let ac = Scanner::new(&order, true).map_err(|e| format!("cannot compile cues: {e}"))?;
         let lower = |v: &[String]| v.iter().map(|s| s.trim().to_lowercase()).collect();
+        let collectives: FastSet<String> = lower(&file.collectives);
         Ok(Cues {
             ac,
             kinds,
             speaker_nouns: lower(&file.speaker_nouns),
-            collectives: lower(&file.collectives),
+            collective_filter: WordFilter::of(collectives.iter().map(String::as_bytes)),
+            collectives,
         })
     }
 }

@@ -295,6 +295,8 @@ struct Doc<'a> {
     /// Capitalised words of the text asked about while finding a name's fuller form, and whether
     /// the document also writes them in lower case (see `canonical::common_word`).
     lower_case: FastMap<&'a str, bool>,
+    /// Room for the occurrences of a name being canonicalised (see `canonical::find_all`).
+    found: Vec<usize>,
 }
 
 impl Attributor {
@@ -390,16 +392,19 @@ impl Attributor {
             text,
             sentences,
             recent: Vec::new(),
-            canon: FastMap::default(),
+            // (room for a news item's names: growing the map cost more than the memory)
+            canon: FastMap::with_capacity_and_hasher(14, Default::default()),
             toks: Vec::with_capacity(64),
             names: None,
             titled: HashMap::new(),
             quoted: Vec::new(),
             lower_case: FastMap::default(),
+            found: Vec::new(),
         };
         // paragraphs: (first sentence, start, end)
-        let mut paras: Vec<(usize, usize)> = Vec::new();
-        let mut para_first: Vec<usize> = Vec::new();
+        // (room for a paragraph per sentence: growing these cost more than the memory)
+        let mut paras: Vec<(usize, usize)> = Vec::with_capacity(n);
+        let mut para_first: Vec<usize> = Vec::with_capacity(n);
         for (i, s) in sentences.iter().enumerate() {
             if i == 0 || s.paragraph != sentences[i - 1].paragraph {
                 paras.push((s.start, s.end));
@@ -771,10 +776,12 @@ impl Attributor {
                 let g = doc.canon.get(sp).map(|c| c.1).unwrap_or('u');
                 // each speaker is in `recent` once, most often at its end: looked for from there
                 // (a retain compared every speaker of a long document, for every sentence)
-                if let Some(k) = doc.recent.iter().rposition(|r| &r.0 == sp) {
-                    doc.recent.remove(k);
-                }
-                doc.recent.push((sp.clone(), g, i));
+                // (moved to the end with its name kept, not copied again)
+                let name = match doc.recent.iter().rposition(|r| &r.0 == sp) {
+                    Some(k) => doc.recent.remove(k).0,
+                    None => sp.clone(),
+                };
+                doc.recent.push((name, g, i));
             }
             out.push(att);
         }
@@ -799,10 +806,12 @@ impl Attributor {
         // attribution, ahead of earlier cues ("Clinton had told police ..., the source added.")
         let closing = cues.last().filter(|&&(a, b, kind)| {
             cues.len() > 1 && {
-                let k = toks.iter().position(|t| t.start == a).unwrap_or(0);
-                let after = toks
+                let k = tok_starting_at(&toks, a).unwrap_or(0);
+                // (counted up to seven)
+                let after = toks[toks.partition_point(|t| t.start < b)..]
                     .iter()
-                    .filter(|t| t.start >= b && t.kind == TokKind::Word)
+                    .filter(|t| t.kind == TokKind::Word)
+                    .take(7)
                     .count();
                 // not a relative clause: "..., whom he called a “con artist.”"
                 let comma = (k.saturating_sub(6)..k)
@@ -827,13 +836,11 @@ impl Attributor {
                     })
             }
         });
-        let ordered: Vec<(usize, usize, CueKind)> =
-            closing.into_iter().chain(cues.iter()).copied().collect();
-        for &(a, b, kind) in &ordered {
-            let Some(k) = toks.iter().position(|t| t.start == a) else {
+        for &(a, b, kind) in closing.into_iter().chain(cues) {
+            let Some(k) = tok_starting_at(&toks, a) else {
                 continue;
             };
-            let Some(ke) = toks.iter().position(|t| t.end == b).map(|x| x + 1) else {
+            let Some(ke) = tok_ending_at(&toks, b).map(|x| x + 1) else {
                 continue;
             };
             if naming_not_speech(text, &toks, k, ke) {
@@ -1217,11 +1224,7 @@ impl Attributor {
         let text = doc.text;
         let mut toks = std::mem::take(&mut doc.toks);
         let lim = floor_boundary(text, (s.start + 120).min(s.end));
-        tokenize(text, s.start, lim, &mut toks);
-        let mut e = 0;
-        while e < toks.len() && self.run_word(text, &toks, e) {
-            e += 1;
-        }
+        let e = self.opening_run(text, s.start, lim, &mut toks);
         // (not "White House spokesman Josh Earnest said": the employer before a role)
         let verb_follows = toks.get(e).is_some_and(|t| {
             let w = &text[t.start..t.end];
@@ -1409,17 +1412,16 @@ impl Attributor {
             let line_end =
                 memchr::memchr(b'\n', &text.as_bytes()[after..]).map_or(text.len(), |x| after + x);
             let lim = floor_boundary(text, (after + 80).min(line_end));
-            tokenize(text, after, lim, &mut toks);
+            let run = self.opening_run(text, after, lim, &mut toks);
             // (in a title-case headline the name ends at a function word or a cue: "Former
             // Clinton Pollster Says Clinton Is In Trouble")
-            let mut e = 0;
-            while e < toks.len() && self.run_word(text, &toks, e) && {
-                let w = &text[toks[e].start..toks[e].end];
-                !is_stop(w)
-                    && !matches!(w, "Says" | "Said" | "Tells" | "Told" | "Is" | "Was" | "Has")
-            } {
-                e += 1;
-            }
+            let e = (0..run)
+                .find(|&i| {
+                    let w = &text[toks[i].start..toks[i].end];
+                    is_stop(w)
+                        || matches!(w, "Says" | "Said" | "Tells" | "Told" | "Is" | "Was" | "Has")
+                })
+                .unwrap_or(run);
             if e > 0
                 && let Some(Subject::Name { name, gender }) = self.name_subject(text, &toks, 0, e)
             {
@@ -1845,6 +1847,19 @@ fn nonspace(s: &str) -> usize {
     s.len() - ws
 }
 
+/// The token that starts at byte `at`. Tokens are in order and do not overlap, so their starts
+/// (and their ends) ascend: found by bisection, not by a scan from the sentence start per cue.
+fn tok_starting_at(toks: &[Tok], at: usize) -> Option<usize> {
+    let k = toks.partition_point(|t| t.start < at);
+    (toks.get(k)?.start == at).then_some(k)
+}
+
+/// The token that ends at byte `at` (see [`tok_starting_at`]).
+fn tok_ending_at(toks: &[Tok], at: usize) -> Option<usize> {
+    let k = toks.partition_point(|t| t.end < at);
+    (toks.get(k)?.end == at).then_some(k)
+}
+
 fn floor_boundary(text: &str, mut i: usize) -> usize {
     while !text.is_char_boundary(i) {
         i -= 1;
@@ -1853,11 +1868,23 @@ fn floor_boundary(text: &str, mut i: usize) -> usize {
 }
 
 fn is_word_char_before(text: &str, i: usize) -> bool {
-    text[..i].chars().next_back().is_some_and(is_word_char)
+    // by byte when ASCII, as is nearly every character next to a name or a cue
+    match text.as_bytes()[..i].last() {
+        Some(&c) if c.is_ascii() => is_ascii_word_byte(c),
+        _ => text[..i].chars().next_back().is_some_and(is_word_char),
+    }
 }
 
 fn is_word_char_at(text: &str, i: usize) -> bool {
-    text[i..].chars().next().is_some_and(is_word_char)
+    match text.as_bytes().get(i) {
+        Some(&c) if c.is_ascii() => is_ascii_word_byte(c),
+        _ => text[i..].chars().next().is_some_and(is_word_char),
+    }
+}
+
+/// [`is_word_char`] of an ASCII character.
+fn is_ascii_word_byte(c: u8) -> bool {
+    c.is_ascii_alphanumeric() || c == b'-' || c == b'_'
 }
 
 /// A pronoun as the subject found at token `at`.

@@ -7,13 +7,76 @@ use std::sync::LazyLock;
 
 /// A set of words. The word lists below are tested for every capitalised word near a cue: as a
 /// string `match` over a hundred words each test was a chain of comparisons, as a set it is one
-/// hash and one comparison.
-type WordSet = HashSet<&'static [u8], foldhash::fast::FixedState>;
+/// hash and one comparison. Most words tested are in no list (names), so a [`WordFilter`] turns
+/// most of them away before hashing.
+struct WordSet {
+    words: HashSet<&'static [u8], foldhash::fast::FixedState>,
+    filter: WordFilter,
+}
+
+impl WordSet {
+    fn new(words: &[&'static [u8]]) -> Self {
+        WordSet {
+            words: words.iter().copied().collect(),
+            filter: WordFilter::of(words.iter().copied()),
+        }
+    }
+
+    fn contains(&self, w: &[u8]) -> bool {
+        self.filter.may_contain(w) && self.words.contains(w)
+    }
+}
+
+/// A bitmap keyed by a word's length and first and last bytes: a word whose bit is not set is not
+/// one of the words it was built from.
+#[derive(Clone, Debug)]
+pub(crate) struct WordFilter([u64; 16]);
+
+impl WordFilter {
+    pub(crate) fn of<'w>(words: impl IntoIterator<Item = &'w [u8]>) -> Self {
+        let mut bits = [0u64; 16];
+        for w in words {
+            let k = Self::slot(w);
+            bits[k / 64] |= 1 << (k % 64);
+        }
+        WordFilter(bits)
+    }
+
+    /// A word's bit (0..1024): its length, first and last bytes, mixed.
+    fn slot(w: &[u8]) -> usize {
+        Self::slot_of(
+            w.len(),
+            w.first().copied().unwrap_or(0),
+            w.last().copied().unwrap_or(0),
+        )
+    }
+
+    fn slot_of(len: usize, first: u8, last: u8) -> usize {
+        let key = (len as u32) << 16 | u32::from(first) << 8 | u32::from(last);
+        (key.wrapping_mul(0x9E37_79B1) >> 22) as usize
+    }
+
+    fn has(&self, k: usize) -> bool {
+        self.0[k / 64] & (1 << (k % 64)) != 0
+    }
+
+    /// Whether `w` may be one of the words (false: it is not).
+    pub(crate) fn may_contain(&self, w: &[u8]) -> bool {
+        self.has(Self::slot(w))
+    }
+
+    /// Whether the ASCII lower case of `w` may be one of the words (false: it is not), without
+    /// lower-casing `w`.
+    pub(crate) fn may_contain_lower(&self, w: &[u8]) -> bool {
+        let lower = |c: Option<&u8>| c.map_or(0, u8::to_ascii_lowercase);
+        self.has(Self::slot_of(w.len(), lower(w.first()), lower(w.last())))
+    }
+}
 
 /// `word_set!("a" | "b" | ...)`: the words as a [`WordSet`], built on first use.
 macro_rules! word_set {
     ($($w:literal)|+ $(,)?) => {{
-        static SET: LazyLock<WordSet> = LazyLock::new(|| [$($w.as_bytes()),+].into_iter().collect());
+        static SET: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(&[$($w.as_bytes()),+]));
         &*SET
     }};
 }
@@ -45,31 +108,52 @@ pub(crate) enum TokKind {
 
 /// Tokenizes `text[range]` into `out` (cleared first), offsets into `text`.
 pub(crate) fn tokenize(text: &str, start: usize, end: usize, out: &mut Vec<Tok>) {
+    tokens::<false>(text, start, end, usize::MAX, out);
+}
+
+/// [`tokenize`], stopping after `max` tokens (or one more, a word's possessive): the first
+/// tokens of `text[range]`, as `tokenize` gives them, for a rule that reads only the start.
+pub(crate) fn tokenize_first(text: &str, start: usize, end: usize, max: usize, out: &mut Vec<Tok>) {
+    tokens::<true>(text, start, end, max, out);
+}
+
+/// [`tokenize`], and [`tokenize_first`] when `CAPPED` (a parameter of the type so that
+/// `tokenize` does not count).
+fn tokens<const CAPPED: bool>(
+    text: &str,
+    start: usize,
+    end: usize,
+    max: usize,
+    out: &mut Vec<Tok>,
+) {
     out.clear();
     let b = &text.as_bytes()[..end];
     let mut i = start;
-    while i < end {
+    while i < end && (!CAPPED || out.len() < max) {
         let c = b[i];
-        if c.is_ascii_whitespace() {
-            i += 1;
-            continue;
+        // (a word that starts with an ASCII letter or digit, the common case, is no space)
+        if !ASCII_ALNUM[c as usize] {
+            if c.is_ascii_whitespace() {
+                i += 1;
+                continue;
+            }
+            // a no-break space (U+00A0) separates words as a space does ("Trump\u{a0}said"), and
+            // so do the thin, hair, zero-width and narrow no-break spaces (U+2009, U+200A,
+            // U+200B, U+202F)
+            if c == 0xc2 && b.get(i + 1) == Some(&0xa0) {
+                i += 2;
+                continue;
+            }
+            if c == 0xe2
+                && b.get(i + 1) == Some(&0x80)
+                && b.get(i + 2)
+                    .is_some_and(|&x| matches!(x, 0x89 | 0x8a | 0x8b | 0xaf))
+            {
+                i += 3;
+                continue;
+            }
         }
-        // a no-break space (U+00A0) separates words as a space does ("Trump\u{a0}said"), and so
-        // do the thin, hair, zero-width and narrow no-break spaces (U+2009, U+200A, U+200B,
-        // U+202F)
-        if c == 0xc2 && b.get(i + 1) == Some(&0xa0) {
-            i += 2;
-            continue;
-        }
-        if c == 0xe2
-            && b.get(i + 1) == Some(&0x80)
-            && b.get(i + 2)
-                .is_some_and(|&x| matches!(x, 0x89 | 0x8a | 0x8b | 0xaf))
-        {
-            i += 3;
-            continue;
-        }
-        if is_word_byte(b, i, end) {
+        if ASCII_ALNUM[c as usize] || is_word_byte(b, i, end) {
             let s = i;
             i += char_len(c);
             while i < end {
@@ -125,7 +209,7 @@ pub(crate) fn tokenize(text: &str, start: usize, end: usize, out: &mut Vec<Tok>)
                 continue;
             }
             // "’s" (E2 80 99 73) or "'s"
-            if i < end {
+            if i < end && (b[i] == b'\'' || b[i] == 0xe2) {
                 let poss = if b[i] == b'\'' && i + 1 < end && (b[i + 1] | 0x20) == b's' {
                     Some(2)
                 } else if text[i..end].starts_with("\u{2019}s") {
@@ -162,11 +246,14 @@ pub(crate) fn tokenize(text: &str, start: usize, end: usize, out: &mut Vec<Tok>)
             continue;
         }
         let n = char_len(c);
-        let ch = &text[i..(i + n).min(end)];
-        let kind = match ch {
-            "," => TokKind::Comma,
-            ":" => TokKind::Colon,
-            "\"" | "\u{201c}" | "\u{201d}" | "\u{00ab}" | "\u{00bb}" => TokKind::Quote,
+        let kind = match c {
+            b',' => TokKind::Comma,
+            b':' => TokKind::Colon,
+            b'"' => TokKind::Quote,
+            0x80.. => match &text[i..(i + n).min(end)] {
+                "\u{201c}" | "\u{201d}" | "\u{00ab}" | "\u{00bb}" => TokKind::Quote,
+                _ => TokKind::Other,
+            },
             _ => TokKind::Other,
         };
         out.push(Tok {
@@ -241,6 +328,44 @@ fn is_abbrev(w: &str) -> bool {
     )
 }
 
+/// A word or name in lower case, to look up in the lower-case word lists: the word itself when it
+/// is ASCII with no capital, as most are; on the stack when it is ASCII and short; else
+/// `str::to_lowercase` (which allocated a string for each).
+pub(crate) enum Lower<'a> {
+    Same(&'a str),
+    Ascii([u8; 32], usize),
+    Other(String),
+}
+
+impl<'a> Lower<'a> {
+    pub(crate) fn new(w: &'a str) -> Self {
+        if !w.is_ascii() {
+            return Lower::Other(w.to_lowercase());
+        }
+        if !w.bytes().any(|c| c.is_ascii_uppercase()) {
+            return Lower::Same(w);
+        }
+        let mut buf = [0u8; 32];
+        match buf.get_mut(..w.len()) {
+            Some(b) => {
+                b.copy_from_slice(w.as_bytes());
+                b.make_ascii_lowercase();
+                Lower::Ascii(buf, w.len())
+            }
+            None => Lower::Other(w.to_ascii_lowercase()),
+        }
+    }
+
+    pub(crate) fn as_str(&self) -> &str {
+        match self {
+            Lower::Same(w) => w,
+            // ASCII, so valid UTF-8
+            Lower::Ascii(buf, n) => std::str::from_utf8(&buf[..*n]).unwrap_or_default(),
+            Lower::Other(s) => s,
+        }
+    }
+}
+
 /// Does the word start with an upper-case letter?
 pub(crate) fn is_capitalized(w: &str) -> bool {
     w.chars().next().is_some_and(char::is_uppercase)
@@ -249,24 +374,42 @@ pub(crate) fn is_capitalized(w: &str) -> bool {
 /// Titles and rank words: stripped from names, and a name phrase made only of them is a title
 /// reference ("the President").
 pub(crate) fn is_title(w: &str) -> bool {
-    let w = w.trim_end_matches('.');
+    // by bytes: the word lists are sets of bytes, and ASCII lower-casing keeps a word's other
+    // bytes as they are
+    let mut w = w.as_bytes();
+    while let [rest @ .., b'.'] = w {
+        w = rest;
+    }
+    // most words are no title, nor led by one: the filter turns them away before they are
+    // lower-cased
+    let hyphen = w.iter().position(|&c| c == b'-');
+    if !titles().filter.may_contain_lower(w)
+        && hyphen.is_none_or(|i| !titles().filter.may_contain_lower(&w[..i]))
+    {
+        return false;
+    }
     // lower-cased on the stack: this runs for every capitalised word near a cue
     let mut buf = [0u8; 24];
     let Some(lower) = buf.get_mut(..w.len()) else {
         return false;
     };
-    lower.copy_from_slice(w.as_bytes());
+    lower.copy_from_slice(w);
     lower.make_ascii_lowercase();
-    let lower = std::str::from_utf8(lower).unwrap_or("");
     title_word(lower)
         // "Commander-in-Chief", "Vice-President": a compound led by a title
         || lower
-            .split_once('-')
-            .is_some_and(|(head, _)| title_word(head))
+            .iter()
+            .position(|&c| c == b'-')
+            .is_some_and(|i| title_word(&lower[..i]))
 }
 
 /// [`is_title`] for a word already in lower case.
-fn title_word(lower: &str) -> bool {
+fn title_word(lower: &[u8]) -> bool {
+    titles().contains(lower)
+}
+
+/// The title words, in lower case.
+fn titles() -> &'static WordSet {
     word_set!(
         "president"
             | "congressman"
@@ -431,7 +574,6 @@ fn title_word(lower: &str) -> bool {
             | "rector"
             | "secretary-general"
     )
-    .contains(lower.as_bytes())
 }
 
 /// The offset of the first `'` or `’` in `w` (`w.find(['\'', '\u{2019}'])`, by bytes: most words
@@ -1027,7 +1169,7 @@ pub(crate) fn strip_titles(words: &[&str]) -> Option<(usize, usize)> {
     }
     // ("German Gref": a first name that is also a nationality)
     // (not the head of an organisation's name: "Department of Accreditation")
-    while a < b && (is_modifier(words[a]) || is_stop(words[a])) && b - a > 2 && words[a + 1] != "of"
+    while a < b && b - a > 2 && (is_modifier(words[a]) || is_stop(words[a])) && words[a + 1] != "of"
     {
         a += 1;
     }
@@ -1075,6 +1217,75 @@ mod tests {
         let mut v = Vec::new();
         tokenize(s, 0, s.len(), &mut v);
         v.iter().map(|t| s[t.start..t.end].to_string()).collect()
+    }
+
+    #[test]
+    fn the_first_tokens_are_those_of_the_whole() {
+        let t = "Mr. Putin's aides, O’Brien and U.S. envoy ''Smith'' — “said” «no» (again).";
+        let mut all = Vec::new();
+        tokenize(t, 0, t.len(), &mut all);
+        let mut first = Vec::new();
+        for max in 0..all.len() + 2 {
+            tokenize_first(t, 0, t.len(), max, &mut first);
+            assert!(first.len() >= max.min(all.len()), "{max}");
+            assert_eq!(first[..], all[..first.len()], "{max}");
+        }
+    }
+
+    #[test]
+    fn the_title_filter_turns_away_no_title() {
+        // what is_title did before its filter: lower-case, then look the word and its head up
+        let reference = |w: &str| {
+            let w = w.trim_end_matches('.').to_ascii_lowercase();
+            w.len() <= 24
+                && (title_word(w.as_bytes())
+                    || w.split_once('-')
+                        .is_some_and(|(h, _)| title_word(h.as_bytes())))
+        };
+        for w in [
+            "President",
+            "PRESIDENT.",
+            "president",
+            "Vice-President",
+            "Commander-in-Chief",
+            "Secretary-General",
+            "Putin",
+            "Mr.",
+            "Sen",
+            "Rep.",
+            "Ex-President",
+            "",
+            "-",
+            "X-",
+            "Gov.",
+            "Premier-League",
+            "Governor-General",
+            "spokesman",
+            "Chief-of-Staff",
+        ] {
+            assert_eq!(is_title(w), reference(w), "{w}");
+        }
+    }
+
+    #[test]
+    fn a_word_filter_keeps_its_words_in_any_case() {
+        let words = ["sides", "both", "the two sides", "straße", "x"];
+        let f = WordFilter::of(words.iter().map(|w| w.as_bytes()));
+        for w in words {
+            assert!(f.may_contain(w.as_bytes()), "{w}");
+            assert!(f.may_contain_lower(w.as_bytes()), "{w}");
+            assert!(
+                f.may_contain_lower(w.to_ascii_uppercase().as_bytes()),
+                "{w}"
+            );
+        }
+    }
+
+    #[test]
+    fn lower_case_of_a_word() {
+        for w in ["the", "The", "U.S.", "ÓLAFUR", "Straße", &"A".repeat(40)] {
+            assert_eq!(Lower::new(w).as_str(), w.to_lowercase(), "{w}");
+        }
     }
 
     #[test]

@@ -5,7 +5,8 @@
 //! collective.
 
 use super::names::{
-    self, Tok, TokKind, is_capitalized, is_name_connector, is_stop, is_title, pronoun, strip_titles,
+    self, Lower, Tok, TokKind, is_capitalized, is_name_connector, is_stop, is_title, pronoun,
+    strip_titles, tokenize, tokenize_first,
 };
 use super::{
     Attributor, Subject, dash_open, forward_cue_is_weak, is_skippable, is_weekday, paren_close,
@@ -205,6 +206,26 @@ impl Attributor {
         e
     }
 
+    /// The end of the run of name words ([`Attributor::run_word`]) that opens `text[start..lim]`,
+    /// tokenized into `toks`: only its first few tokens, unless the run reaches the last of them
+    /// (the test of a word looks at the token after it).
+    pub(super) fn opening_run(
+        &self,
+        text: &str,
+        start: usize,
+        lim: usize,
+        toks: &mut Vec<Tok>,
+    ) -> usize {
+        const FEW: usize = 8;
+        tokenize_first(text, start, lim, FEW, toks);
+        let e = self.run_end(text, toks, 0, usize::MAX);
+        if toks.len() < FEW || e + 2 <= toks.len() {
+            return e;
+        }
+        tokenize(text, start, lim, toks);
+        self.run_end(text, toks, 0, usize::MAX)
+    }
+
     /// The start of the run of name words ([`Attributor::run_word`]) that ends at `e`, at most
     /// `max` words long.
     pub(super) fn run_start(&self, text: &str, toks: &[Tok], e: usize, max: usize) -> usize {
@@ -226,13 +247,24 @@ impl Attributor {
         if a >= e {
             return None;
         }
-        let words: Vec<&str> = toks[a..e].iter().map(|t| &text[t.start..t.end]).collect();
+        // the words on the stack: a run of capitals is short, and this runs for every one
+        let mut short = [""; 16];
+        let long: Vec<&str>;
+        let words: &[&str] = if e - a <= short.len() {
+            for (w, t) in short.iter_mut().zip(&toks[a..e]) {
+                *w = &text[t.start..t.end];
+            }
+            &short[..e - a]
+        } else {
+            long = toks[a..e].iter().map(|t| &text[t.start..t.end]).collect();
+            &long
+        };
         let gender = words.iter().find_map(|w| match w.trim_end_matches('.') {
             "Mr" | "Sir" | "King" | "Prince" => Some('m'),
             "Ms" | "Mrs" | "Miss" | "Madam" | "Queen" | "Princess" | "Lady" => Some('f'),
             _ => None,
         });
-        match strip_titles(&words) {
+        match strip_titles(words) {
             Some((mut s, e2)) => {
                 // "The Foreign Ministry", "the State Department": an office body left alone by
                 // the title before it is named with that title ("Foreign Ministry", not
@@ -243,11 +275,28 @@ impl Attributor {
                         .rposition(|w| is_stop(w))
                         .map_or(0, |i| i + 1);
                 }
-                let name = words[s..e2].join(" ");
                 if words[s..e2].iter().all(|w| is_stop(w)) {
                     return None;
                 }
-                if self.cues.collectives.contains(&name.to_lowercase()) {
+                // one copy of the text when the words are a space apart, as nearly always
+                let span = &toks[a + s..a + e2];
+                let name = if span
+                    .windows(2)
+                    .all(|w| w[1].start == w[0].end + 1 && text.as_bytes()[w[0].end] == b' ')
+                {
+                    text[span[0].start..span[span.len() - 1].end].to_string()
+                } else {
+                    words[s..e2].join(" ")
+                };
+                // (a name is rarely a collective: the filter answers for most without
+                // lower-casing them)
+                if (!name.is_ascii()
+                    || self
+                        .cues
+                        .collective_filter
+                        .may_contain_lower(name.as_bytes()))
+                    && self.cues.collectives.contains(Lower::new(&name).as_str())
+                {
                     return Some(Subject::Collective { phrase: name });
                 }
                 Some(Subject::Name { name, gender })
@@ -353,10 +402,11 @@ impl Attributor {
             let mut h = last?;
             // "says a source involved in the campaign": the speaker noun heads the phrase
             let mut participle = false;
-            if let Some(n) = (a + 1..h)
-                .rev()
-                .find(|&n| self.cues.speaker_nouns.contains(&word(n).to_lowercase()))
-                && n + 1 == h
+            if let Some(n) = (a + 1..h).rev().find(|&n| {
+                self.cues
+                    .speaker_nouns
+                    .contains(Lower::new(word(n)).as_str())
+            }) && n + 1 == h
                 && (word(h).ends_with("ed") || matches!(word(h), "close" | "familiar"))
             {
                 h = n;
@@ -513,12 +563,13 @@ impl Attributor {
         plain: bool,
     ) -> Option<Subject> {
         let head_w = &text[toks[h].start..toks[h].end];
-        let head = head_w.to_lowercase();
+        let head = Lower::new(head_w);
+        let head = head.as_str();
         let phrase_start = {
             let mut s2 = s;
             while s2 < h
                 && matches!(
-                    text[toks[s2].start..toks[s2].end].to_lowercase().as_str(),
+                    Lower::new(&text[toks[s2].start..toks[s2].end]).as_str(),
                     "the" | "a" | "an"
                 )
             {
@@ -527,13 +578,14 @@ impl Attributor {
             s2
         };
         let phrase = text[toks[phrase_start].start..toks[h].end].to_string();
-        let first = text[toks[s].start..toks[s].end].to_lowercase();
+        let first = Lower::new(&text[toks[s].start..toks[s].end]);
+        let first = first.as_str();
         // "the two sides", "both leaders", "the visiting ministers": nobody in particular (only
         // determiners, numerals and generic words before the head); "Top committee leaders",
         // "Republican leaders" name a group that speaks
         let only_determiners = (s..h).all(|i| {
             matches!(
-                text[toks[i].start..toks[i].end].to_lowercase().as_str(),
+                Lower::new(&text[toks[i].start..toks[i].end]).as_str(),
                 "the"
                     | "both"
                     | "two"
@@ -554,19 +606,19 @@ impl Attributor {
                     | "visiting"
             )
         });
-        if (self.cues.collectives.contains(&head) && only_determiners)
+        if (self.cues.collectives.contains(head) && only_determiners)
             || (first == "both" && h > s)
             || (first == "two" && h > s)
         {
             return Some(Subject::Collective { phrase });
         }
-        if !self.cues.speaker_nouns.contains(&head) {
+        if !self.cues.speaker_nouns.contains(head) {
             // "the judges said": any plural noun right before a plain speech verb; "the
             // businessman said": any noun after "the"
             let plural = head.ends_with('s') && !head.ends_with("ss");
             // ("her friend said": a possessive determiner reads like "the")
             let definite = matches!(
-                first.as_str(),
+                first,
                 "the" | "his" | "her" | "their" | "one" | "another" | "a" | "an"
             ) || (s == 0
                 && matches!(
@@ -578,7 +630,7 @@ impl Attributor {
             // (only where a clause starts: not "as miners say", "a problem that employers say
             // is acute", "the telegram of congratulations says")
             // ("and" after a comma: "the ministries and regions say" is one noun phrase)
-            let prev = |k: usize| text[toks[k].start..toks[k].end].to_lowercase();
+            let prev = |k: usize| Lower::new(&text[toks[k].start..toks[k].end]);
             let clause_start = s == 0
                 || toks[s - 1].kind != TokKind::Word
                 || matches!(
@@ -594,7 +646,7 @@ impl Attributor {
                         | "if"
                         | "when"
                 )
-                || (prev(s - 1) == "and" && (s < 2 || toks[s - 2].kind != TokKind::Word));
+                || (prev(s - 1).as_str() == "and" && (s < 2 || toks[s - 2].kind != TokKind::Word));
             // "Sanders' team said", not "A person familiar with Thursday's meeting says"
             let definite = definite
                 || (clause_start
@@ -605,14 +657,14 @@ impl Attributor {
                 && head_w == head
                 && clause_start
                 && !matches!(
-                    head.as_str(),
+                    head,
                     "days" | "weeks" | "months" | "years" | "hours" | "decades" | "times"
                 );
             if !(plain && head.len() > 3 && (h > s || bare_plural) && (plural || definite)) {
                 return None;
             }
         }
-        let titled = is_title(&head) && !head.ends_with('s');
+        let titled = is_title(head) && !head.ends_with('s');
         let possessed = (s..h).any(|i| toks[i].kind == TokKind::Possessive);
         if titled && !possessed {
             let modifier = (s..h)
@@ -621,12 +673,12 @@ impl Attributor {
                 .map(str::to_string);
             return Some(Subject::Title {
                 phrase,
-                head,
+                head: head.to_string(),
                 modifier,
-                indefinite: matches!(first.as_str(), "a" | "an" | "one" | "another"),
+                indefinite: matches!(first, "a" | "an" | "one" | "another"),
             });
         }
-        let plural = head.ends_with('s') || matches!(head.as_str(), "police" | "people");
+        let plural = head.ends_with('s') || matches!(head, "police" | "people");
         Some(Subject::Noun { phrase, plural })
     }
 
@@ -872,18 +924,22 @@ impl Attributor {
         // the clause starts at the sentence start, or after an opening phrase ending in a comma
         // that has no verb ("On Wednesday, ...") — keep it simple: try the sentence start and the
         // token after the first comma
-        let mut starts = vec![0usize];
+        // (at most four starts, on the stack)
+        let mut starts = [0usize; 4];
+        let mut n = 1;
         if let Some(c) = toks[..comma].iter().position(|t| t.kind == TokKind::Comma)
             && c + 1 < comma
         {
-            starts.push(c + 1);
+            starts[n] = c + 1;
+            n += 1;
         }
         // "“I am sure, ...,” Sessions, a close adviser, said.": after the closing quotation mark
         if let Some(q) = toks[..comma].iter().rposition(|t| t.kind == TokKind::Quote)
             && q + 1 < comma
-            && !starts.contains(&(q + 1))
+            && !starts[..n].contains(&(q + 1))
         {
-            starts.push(q + 1);
+            starts[n] = q + 1;
+            n += 1;
         }
         // "..., Sanders's campaign manager, Jeff Weaver, said": a name alone between the last two
         // commas, an appositive to the phrase before it
@@ -900,12 +956,13 @@ impl Attributor {
                 Some(Subject::Name { .. })
             )
         {
-            if !starts.contains(&(c + 1)) {
-                starts.push(c + 1);
+            if !starts[..n].contains(&(c + 1)) {
+                starts[n] = c + 1;
+                n += 1;
             }
             appositive_name = true;
         }
-        for a in starts {
+        for &a in &starts[..n] {
             let mut a = a;
             while a < comma && toks[a].kind == TokKind::Quote {
                 a += 1;

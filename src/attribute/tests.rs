@@ -270,3 +270,27 @@ fn last_quote_mark_agrees_with_rfind() {
         assert_eq!(last_quote_mark(t), t.rfind(['”', '"', '’', '\'']), "{t:?}");
     }
 }
+
+#[test]
+fn word_char_checks_by_byte_agree_with_chars() {
+    let t = "a-b_c, Ólafur «X» 9 ПУТИН’s\u{a0}end.";
+    for i in (0..=t.len()).filter(|&i| t.is_char_boundary(i)) {
+        let before = t[..i].chars().next_back().is_some_and(is_word_char);
+        let at = t[i..].chars().next().is_some_and(is_word_char);
+        assert_eq!(is_word_char_before(t, i), before, "before {i}");
+        assert_eq!(is_word_char_at(t, i), at, "at {i}");
+    }
+}
+
+#[test]
+fn tokens_by_bisection_agree_with_a_scan() {
+    let t = "“Mr. Putin's plan,” said O'Brien — the U.S. envoy's aide: ''No'' (again).";
+    let mut toks = Vec::new();
+    names::tokenize(t, 0, t.len(), &mut toks);
+    for at in 0..=t.len() {
+        let start = toks.iter().position(|x| x.start == at);
+        let end = toks.iter().position(|x| x.end == at);
+        assert_eq!(tok_starting_at(&toks, at), start, "start {at}");
+        assert_eq!(tok_ending_at(&toks, at), end, "end {at}");
+    }
+}

@@ -84,7 +84,7 @@ pub(crate) fn label_at(text: &str, start: usize, end: usize, toks: &mut Vec<Tok>
     while !text.is_char_boundary(lim) {
         lim -= 1;
     }
-    let colon = text[start..lim].find(':')? + start;
+    let colon = memchr::memchr(b':', &text.as_bytes()[start..lim])? + start;
     // "10:30", "http://"
     if text
         .as_bytes()
