@@ -1226,9 +1226,16 @@ impl Attributor {
         let lim = floor_boundary(text, (s.start + 120).min(s.end));
         let e = self.opening_run(text, s.start, lim, &mut toks);
         // (not "White House spokesman Josh Earnest said": the employer before a role)
+        // ("Clinton, speaking to me for the podcast, remembers ...": a name and an appositive
+        // before the verb; not "The Caspian Flotilla, according to ...", "Addressing President
+        // ... Mirziyoyev, the Russian President noted")
         let verb_follows = toks.get(e).is_some_and(|t| {
             let w = &text[t.start..t.end];
-            t.kind == TokKind::Word && !is_capitalized(w) && !self.occupation(w)
+            (t.kind == TokKind::Word && !is_capitalized(w) && !self.occupation(w))
+                || (t.kind == TokKind::Comma && {
+                    let first = &text[toks[0].start..toks[0].end];
+                    !is_stop(first) && !first.ends_with("ing")
+                })
         });
         let sub = if e > 0 && verb_follows {
             self.name_subject(text, &toks, 0, e)
