@@ -1237,11 +1237,38 @@ impl Attributor {
                     !is_stop(first) && !first.ends_with("ing")
                 })
         });
-        let sub = if e > 0 && verb_follows {
+        let mut sub = if e > 0 && verb_follows {
             self.name_subject(text, &toks, 0, e)
         } else {
             None
         };
+        // "At a recent event in Coralville, Iowa, Mr. Bush pointedly rejected ...": the name
+        // after an opening prepositional phrase
+        if sub.is_none()
+            && toks.first().is_some_and(|t| {
+                matches!(
+                    &text[t.start..t.end],
+                    "At" | "In" | "On" | "During" | "After" | "Before" | "Speaking" | "Asked"
+                )
+            })
+        {
+            tokenize(text, s.start, lim, &mut toks);
+            for c in (1..toks.len().min(20)).filter(|&c| toks[c].kind == TokKind::Comma) {
+                let a = c + 1;
+                let e = self.run_end(text, &toks, a, 5);
+                let verb = toks.get(e).is_some_and(|t| {
+                    let w = &text[t.start..t.end];
+                    t.kind == TokKind::Word && !is_capitalized(w) && !self.occupation(w)
+                });
+                if e > a
+                    && verb
+                    && let Some(found @ Subject::Name { .. }) = self.name_subject(text, &toks, a, e)
+                {
+                    sub = Some(found);
+                    break;
+                }
+            }
+        }
         doc.toks = toks;
         sub.and_then(Subject::into_name)
     }
