@@ -1085,10 +1085,7 @@ impl Attributor {
                     a += 1;
                 }
                 let run_at = |a: usize| {
-                    let mut e = a;
-                    while e < k && self.run_word(text, &toks, e) {
-                        e += 1;
-                    }
+                    let e = self.run_end(text, &toks, a, k - a);
                     (e > a)
                         .then(|| self.name_subject(text, &toks, a, e))
                         .flatten()
@@ -1225,18 +1222,24 @@ impl Attributor {
         let mut toks = std::mem::take(&mut doc.toks);
         let lim = floor_boundary(text, (s.start + 120).min(s.end));
         let e = self.opening_run(text, s.start, lim, &mut toks);
-        // (not "White House spokesman Josh Earnest said": the employer before a role)
+        // a lower-case word after the name, its verb (not "White House spokesman Josh Earnest
+        // said": the employer before a role)
+        let verb_at = |toks: &[Tok], e: usize| {
+            toks.get(e).is_some_and(|t| {
+                let w = &text[t.start..t.end];
+                t.kind == TokKind::Word && !is_capitalized(w) && !self.occupation(w)
+            })
+        };
         // ("Clinton, speaking to me for the podcast, remembers ...": a name and an appositive
         // before the verb; not "The Caspian Flotilla, according to ...", "Addressing President
         // ... Mirziyoyev, the Russian President noted")
-        let verb_follows = toks.get(e).is_some_and(|t| {
-            let w = &text[t.start..t.end];
-            (t.kind == TokKind::Word && !is_capitalized(w) && !self.occupation(w))
-                || (t.kind == TokKind::Comma && {
+        let verb_follows = verb_at(&toks, e)
+            || toks.get(e).is_some_and(|t| {
+                t.kind == TokKind::Comma && {
                     let first = &text[toks[0].start..toks[0].end];
                     !is_stop(first) && !first.ends_with("ing")
-                })
-        });
+                }
+            });
         let mut sub = if e > 0 && verb_follows {
             self.name_subject(text, &toks, 0, e)
         } else {
@@ -1256,12 +1259,8 @@ impl Attributor {
             for c in (1..toks.len().min(20)).filter(|&c| toks[c].kind == TokKind::Comma) {
                 let a = c + 1;
                 let e = self.run_end(text, &toks, a, 5);
-                let verb = toks.get(e).is_some_and(|t| {
-                    let w = &text[t.start..t.end];
-                    t.kind == TokKind::Word && !is_capitalized(w) && !self.occupation(w)
-                });
                 if e > a
-                    && verb
+                    && verb_at(&toks, e)
                     && let Some(found @ Subject::Name { .. }) = self.name_subject(text, &toks, a, e)
                 {
                     sub = Some(found);
