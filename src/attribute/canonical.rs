@@ -190,6 +190,10 @@ fn fullest_form<'a>(
                 blocked = n_words > 1 && n_before > 0;
                 break;
             }
+            // ("South Korean-born Monte Haines": the name starts after where he is from)
+            if w.ends_with("-born") || w.ends_with("-based") || w.ends_with("-area") {
+                break;
+            }
             if is_stop(w)
                 || names::is_modifier(w)
                 || !w

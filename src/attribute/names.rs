@@ -954,6 +954,10 @@ pub(crate) fn office_body(w: &str) -> bool {
 
 /// Nationality and party adjectives stripped from the front of a name ("Republican Donald Trump").
 pub(crate) fn is_modifier(w: &str) -> bool {
+    // "South Korean-born Monte Haines", "Florida-based strategist", "Los Angeles-area Sanders"
+    if w.ends_with("-born") || w.ends_with("-based") || w.ends_with("-area") {
+        return true;
+    }
     word_set!(
         "Russian"
             | "Chinese"
