@@ -191,7 +191,7 @@ fn fullest_form<'a>(
                 break;
             }
             // ("South Korean-born Monte Haines": the name starts after where he is from)
-            if w.ends_with("-born") || w.ends_with("-based") || w.ends_with("-area") {
+            if names::is_origin(w) {
                 break;
             }
             if is_stop(w)

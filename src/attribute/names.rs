@@ -952,10 +952,15 @@ pub(crate) fn office_body(w: &str) -> bool {
     .contains(w.as_bytes())
 }
 
+/// Where a person is from or based: "South Korean-born Monte Haines", "Florida-based
+/// strategist", "Los Angeles-area Sanders".
+pub(crate) fn is_origin(w: &str) -> bool {
+    w.ends_with("-born") || w.ends_with("-based") || w.ends_with("-area")
+}
+
 /// Nationality and party adjectives stripped from the front of a name ("Republican Donald Trump").
 pub(crate) fn is_modifier(w: &str) -> bool {
-    // "South Korean-born Monte Haines", "Florida-based strategist", "Los Angeles-area Sanders"
-    if w.ends_with("-born") || w.ends_with("-based") || w.ends_with("-area") {
+    if is_origin(w) {
         return true;
     }
     word_set!(
