@@ -825,6 +825,16 @@ impl Attributor {
                                 "who" | "whom" | "whose" | "which" | "where" | "when"
                             )
                         })
+                        // nor a second verb of the sentence's subject: "Edd said he was not
+                        // certain ..., but planned to follow it"
+                        && !(k == c + 2
+                            && matches!(
+                                &text[toks[c + 1].start..toks[c + 1].end],
+                                "and" | "but" | "then" | "or" | "yet"
+                            ))
+                        // nor a participle: "..., said the numbers were dramatic, showing
+                        // groups outspending others" (its subject is the sentence's)
+                        && !text[a..b].ends_with("ing")
                         // nor the verb after a parenthetical cue: "CNN, Cruz said, called the
                         // announcement significant"
                         && !(c > 0
