@@ -2089,11 +2089,18 @@ fn forward_cue_is_weak(text: &str, toks: &[Tok], h: usize) -> bool {
     };
     // "the authors found that ...": any finite cue before a complementiser reports (not a
     // participle: "... the election, stressing that" continues the sentence's subject)
-    if !text[t.start..t.end].ends_with("ing")
-        && toks
-            .get(n + 1)
-            .is_some_and(|t| t.kind == TokKind::Word && &text[t.start..t.end] == "that")
-    {
+    // (after a phrase's particle: "Labor leaders point out that")
+    let word = |i: usize| {
+        toks.get(i)
+            .filter(|t| t.kind == TokKind::Word)
+            .map(|t| &text[t.start..t.end])
+    };
+    let comp = if word(n + 1) == Some("out") {
+        n + 2
+    } else {
+        n + 1
+    };
+    if !text[t.start..t.end].ends_with("ing") && word(comp) == Some("that") {
         return false;
     }
     !matches!(
@@ -2108,7 +2115,9 @@ fn forward_cue_is_weak(text: &str, toks: &[Tok], h: usize) -> bool {
             | "wrote"
             | "stated"
             | "argued"
+            | "argue"
             | "insisted"
+            | "insist"
     )
 }
 
