@@ -56,8 +56,13 @@ pub struct PredSentence {
     pub start: usize,
     /// One past the last code point.
     pub end: usize,
-    /// Predicted speaker; `None` for narration.
+    /// Predicted speaker as the text names it (see [`crate::attribute::Attribution::mention`]),
+    /// the form PolNeAR annotates; `None` for narration. This is what is scored.
     pub speaker: Option<String>,
+    /// The canonical speaker `stance` reports ("Elward Edd" for the mention "Edd";
+    /// informative, scored separately as [`Evaluation::end_to_end_canonical`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub actor: Option<String>,
     /// How `stance` found it (`explicit`, `pronoun`, ...; informative, not scored).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub kind: Option<String>,
@@ -153,6 +158,11 @@ pub struct Evaluation {
     pub speaker_accuracy: f64,
     /// Reported speech with the right speaker.
     pub end_to_end: Prf,
+    /// The same, scored on the canonical speakers (`actor`) instead of the mentions: lower
+    /// where the gold source is a surname with an appositive ("Dunwoody, who worked as a
+    /// campaign staffer ...") that the fuller name "Steve Dunwoody" does not match as a string.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub end_to_end_canonical: Option<Prf>,
     /// Recall by direct / indirect / mixed.
     pub recall_by_kind: BTreeMap<String, KindRecall>,
     /// Gold attributions with a speaker hit by at least one correct sentence.
@@ -179,15 +189,16 @@ pub fn predict(attributor: &Attributor, doc: &GoldDoc) -> PredDoc {
             .zip(atts)
             .map(|(s, a)| {
                 // the gold's rule: a sentence reports when its content covers half of it
-                let (speaker, mostly_frame) = if a.reports_most_of(text, s) {
-                    (a.speaker, None)
+                let (speaker, actor, mostly_frame) = if a.reports_most_of(text, s) {
+                    (a.mention.or_else(|| a.speaker.clone()), a.speaker, None)
                 } else {
-                    (None, a.speaker)
+                    (None, None, a.speaker)
                 };
                 PredSentence {
                     start: cp[s.start],
                     end: cp[s.end],
                     speaker,
+                    actor,
                     kind: Some(a.kind.as_str().to_string()),
                     cue: a.cue.map(|c| c.text),
                     frame: a.frame.map(|(x, y)| (cp[x], cp[y])),
@@ -196,6 +207,24 @@ pub fn predict(attributor: &Attributor, doc: &GoldDoc) -> PredDoc {
             })
             .collect(),
     }
+}
+
+/// The same predictions with the canonical speakers (`actor`) in `speaker`, to be scored on them.
+pub fn on_actors(preds: &[PredDoc]) -> Vec<PredDoc> {
+    preds
+        .iter()
+        .map(|d| PredDoc {
+            id: d.id.clone(),
+            sentences: d
+                .sentences
+                .iter()
+                .map(|s| PredSentence {
+                    speaker: s.actor.clone().or_else(|| s.speaker.clone()),
+                    ..s.clone()
+                })
+                .collect(),
+        })
+        .collect()
 }
 
 /// The same predictions with UTF-8 byte offsets (the evaluator's `--byte-offsets` form).
@@ -210,6 +239,7 @@ pub fn to_bytes(doc: &GoldDoc, pred: &PredDoc) -> PredDoc {
                 start: cb[s.start],
                 end: cb[s.end],
                 speaker: s.speaker.clone(),
+                actor: s.actor.clone(),
                 kind: s.kind.clone(),
                 cue: s.cue.clone(),
                 frame: s.frame.map(|(x, y)| (cb[x], cb[y])),
@@ -680,6 +710,7 @@ pub fn evaluate(gold: &[GoldDoc], preds: &[PredDoc], n_errors: usize) -> Evaluat
             g(&c, "pred_nonnull"),
             g(&c, "gold_nonnull"),
         ),
+        end_to_end_canonical: None,
         recall_by_kind,
         attribution_level_recall: ratio(
             g(&c, "gold_attributions_hit"),
@@ -1358,6 +1389,7 @@ mod tests {
                     start: 0,
                     end: 13,
                     speaker: Some("Smith".into()),
+                    actor: None,
                     kind: None,
                     cue: None,
                     frame: None,
@@ -1367,6 +1399,7 @@ mod tests {
                     start: 14,
                     end: 32,
                     speaker: Some("Smith".into()),
+                    actor: None,
                     kind: None,
                     cue: None,
                     frame: None,
@@ -1380,6 +1413,37 @@ mod tests {
         assert_eq!(e.counts["both_nonnull_match"], 1);
         assert!((e.end_to_end.precision - 0.5).abs() < 1e-9);
         assert_eq!(e.errors.len(), 1);
+    }
+
+    #[test]
+    fn predictions_carry_the_mention_scored_and_the_canonical_actor() {
+        let text = "Steve Dunwoody spoke first. Dunwoody, a staffer, said the race in the state was far too close to call. \
+                    He said the count would take a week or more.";
+        let doc = GoldDoc {
+            id: "d".into(),
+            text: text.into(),
+            quotes: vec![],
+        };
+        let pred = predict(&Attributor::new(None).with_mentions(true), &doc);
+        let got: Vec<_> = pred
+            .sentences
+            .iter()
+            .map(|s| (s.speaker.as_deref(), s.actor.as_deref()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (None, None),
+                (Some("Dunwoody"), Some("Steve Dunwoody")),
+                (Some("Dunwoody"), Some("Steve Dunwoody")),
+            ]
+        );
+        // scored on the actors, the canonical names come back
+        let on = on_actors(&[pred]);
+        assert_eq!(
+            on[0].sentences[2].speaker.as_deref(),
+            Some("Steve Dunwoody")
+        );
     }
 
     #[test]

@@ -107,6 +107,12 @@ pub struct Attribution {
     /// ("In an interview, Putin said that", "Q:", ", said Lavrov, a veteran diplomat."); the
     /// rest of the sentence is the reported content. `None` when the whole sentence reports.
     pub frame: Option<(usize, usize)>,
+    /// The source as the text names it, before it is resolved to a canonical speaker: `Edd`
+    /// where the speaker is `Elward Edd`, a transcript label's name; for pronouns, carried
+    /// speakers and quotations attributed elsewhere, the antecedent's mention; otherwise the
+    /// speaker. Only filled by an attributor made [`with_mentions`](Attributor::with_mentions)
+    /// (evaluation against mention-level gold such as PolNeAR's source spans).
+    pub mention: Option<String>,
 }
 
 impl Attribution {
@@ -119,6 +125,7 @@ impl Attribution {
             rule: String::new(),
             antecedent: None,
             frame: None,
+            mention: None,
         }
     }
 
@@ -221,6 +228,8 @@ pub struct Attributor {
     /// Whether to write the rule behind each attribution (`--explain`); off in batch runs, which
     /// never show it (formatting it was a twentieth of the work).
     evidence: bool,
+    /// Whether [`Attribution::mention`] is filled (evaluation only).
+    mentions: bool,
 }
 
 impl Default for Attributor {
@@ -342,6 +351,7 @@ impl Attributor {
             alias,
             surname,
             evidence: true,
+            mentions: false,
         }
     }
 
@@ -349,6 +359,12 @@ impl Attributor {
     /// frames are the same either way.
     pub fn with_evidence(mut self, on: bool) -> Self {
         self.evidence = on;
+        self
+    }
+
+    /// Whether [`Attribution::mention`] is filled (off by default: reports use canonical names).
+    pub fn with_mentions(mut self, on: bool) -> Self {
+        self.mentions = on;
         self
     }
 
@@ -659,6 +675,13 @@ impl Attributor {
                     },
                     antecedent: (li != i).then_some(li),
                     frame: (li == i).then_some((l.start, l.end)),
+                    mention: if !self.mentions {
+                        None
+                    } else if li == i {
+                        Some(l.speaker.clone())
+                    } else {
+                        out[li].mention.clone()
+                    },
                 });
                 continue;
             }
@@ -683,6 +706,7 @@ impl Attributor {
                     rule: self.why(format_args!("headline label `{}`", &text[l.start..l.end])),
                     antecedent: None,
                     frame: Some((l.start, l.end)),
+                    mention: self.mentions.then(|| l.speaker.clone()),
                 });
             }
             if att.is_none()
@@ -730,6 +754,7 @@ impl Attributor {
                         },
                         antecedent: (from != i).then_some(from),
                         frame: None,
+                        mention: None,
                     });
                 }
             }
@@ -760,10 +785,19 @@ impl Attributor {
                         rule: self.why(format_args!("carried from sentence {from}")),
                         antecedent: Some(from),
                         frame: None,
+                        mention: None,
                     });
                 }
             }
-            let att = att.unwrap_or_else(Attribution::none);
+            let mut att = att.unwrap_or_else(Attribution::none);
+            // (a quotation may take its speaker from a later sentence: filled after the pass)
+            if self.mentions && att.speaker.is_some() && att.mention.is_none() {
+                att.mention = match att.antecedent {
+                    Some(j) if j >= out.len() => None,
+                    Some(j) => out[j].mention.clone(),
+                    None => att.speaker.clone(),
+                };
+            }
             if let Some(sp) = &att.speaker
                 && matches!(
                     att.kind,
@@ -784,6 +818,14 @@ impl Attributor {
                 doc.recent.push((name, g, i));
             }
             out.push(att);
+        }
+        if self.mentions {
+            for i in 0..out.len() {
+                if out[i].speaker.is_some() && out[i].mention.is_none() {
+                    let j = out[i].antecedent.unwrap_or(i);
+                    out[i].mention = out[j].mention.clone().or_else(|| out[i].speaker.clone());
+                }
+            }
         }
         out
     }
@@ -990,8 +1032,12 @@ impl Attributor {
             end: r.cue_end,
         };
         let at = CueAt(&cue);
+        let mut mention = None;
         let (speaker, kind, rule, antecedent) = match &r.subject {
             Subject::Name { name, gender } => {
+                if self.mentions {
+                    mention = Some(name.clone());
+                }
                 let (c, _) = self.canonical(doc, name, *gender);
                 let rule = if &c == name {
                     self.why(format_args!("cue {at}, subject `{name}`"))
@@ -1111,6 +1157,9 @@ impl Attributor {
                 match (sub, first_pronoun) {
                     (Some(Subject::Name { name, gender }), _) => {
                         let (c, _) = self.canonical(doc, &name, gender);
+                        if self.mentions {
+                            mention = Some(name.clone());
+                        }
                         (
                             Some(c),
                             AttributionKind::Explicit,
@@ -1140,6 +1189,7 @@ impl Attributor {
             rule,
             antecedent,
             frame: r.frame,
+            mention,
         })
     }
 

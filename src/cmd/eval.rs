@@ -77,7 +77,8 @@ fn attribution(args: AttributionArgs) -> anyhow::Result<ExitCode> {
         Some(p) => Attributor::with_cues(actors, CueFile::load(p).map_err(ConfigError)?)
             .map_err(ConfigError)?,
         None => Attributor::new(actors),
-    };
+    }
+    .with_mentions(true);
     let src = std::fs::read_to_string(&args.gold)
         .map_err(|e| ConfigError(format!("cannot read {}: {e}", args.gold.display())))?;
     let gold = eval::read_gold(&src, &args.gold.display().to_string()).map_err(ConfigError)?;
@@ -93,7 +94,8 @@ fn attribution(args: AttributionArgs) -> anyhow::Result<ExitCode> {
         }
         out.finish()?;
     }
-    let res = eval::evaluate(&gold, &preds, args.errors);
+    let mut res = eval::evaluate(&gold, &preds, args.errors);
+    res.end_to_end_canonical = Some(eval::evaluate(&gold, &eval::on_actors(&preds), 0).end_to_end);
     let mut out = Output::open(args.output.as_deref())?;
     match args.format {
         EvalFormat::Json => {
@@ -133,6 +135,13 @@ fn write_table(out: &mut impl Write, r: &Evaluation) -> std::io::Result<()> {
         "end-to-end  P {:.3}  R {:.3}  F1 {:.3}",
         e.precision, e.recall, e.f1
     )?;
+    if let Some(c) = r.end_to_end_canonical {
+        writeln!(
+            out,
+            "  on canonical names  P {:.3}  R {:.3}  F1 {:.3}",
+            c.precision, c.recall, c.f1
+        )?;
+    }
     for (kind, v) in &r.recall_by_kind {
         writeln!(
             out,

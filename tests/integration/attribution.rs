@@ -137,8 +137,11 @@ fn kremlin_transcripts_get_their_speakers() {
     );
 }
 
-/// End-to-end scores on PolNeAR's dev split at the time of writing; the test allows 0.01 less.
-const POLNEAR_DEV: [(&str, f64); 3] = [("precision", 0.776), ("recall", 0.722), ("f1", 0.749)];
+/// End-to-end scores on PolNeAR's dev split at the time of writing, scored on the speakers'
+/// mentions (what PolNeAR annotates) and on their canonical names; the test allows 0.01 less.
+const POLNEAR_DEV: [(&str, f64); 3] = [("precision", 0.789), ("recall", 0.737), ("f1", 0.762)];
+const POLNEAR_DEV_CANONICAL: [(&str, f64); 3] =
+    [("precision", 0.775), ("recall", 0.723), ("f1", 0.748)];
 
 #[test]
 fn polnear_dev_attribution_does_not_regress_and_matches_the_reference_evaluator() {
@@ -151,12 +154,14 @@ fn polnear_dev_attribution_does_not_regress_and_matches_the_reference_evaluator(
     let dir = tempfile::tempdir().unwrap();
     let pred = dir.path().join("pred.jsonl");
     let ours = eval_json(&gold, &pred);
-    for (k, want) in POLNEAR_DEV {
-        let got = ours["end_to_end"][k].as_f64().unwrap();
-        assert!(
-            got >= want - 0.01,
-            "end-to-end {k} {got:.3} < {want:.3} - 0.01"
-        );
+    for (part, floor) in [
+        ("end_to_end", POLNEAR_DEV),
+        ("end_to_end_canonical", POLNEAR_DEV_CANONICAL),
+    ] {
+        for (k, want) in floor {
+            let got = ours[part][k].as_f64().unwrap();
+            assert!(got >= want - 0.01, "{part} {k} {got:.3} < {want:.3} - 0.01");
+        }
     }
     // the project's reference evaluator, when python3 is there, agrees on our predictions
     let script = gold
