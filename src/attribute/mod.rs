@@ -794,8 +794,9 @@ impl Attributor {
             if self.mentions && att.speaker.is_some() && att.mention.is_none() {
                 att.mention = match att.antecedent {
                     Some(j) if j >= out.len() => None,
-                    Some(j) => out[j].mention.clone(),
-                    None => att.speaker.clone(),
+                    // (the antecedent's mention when it names the same speaker)
+                    Some(j) if out[j].speaker == att.speaker => out[j].mention.clone(),
+                    _ => att.speaker.clone(),
                 };
             }
             if let Some(sp) = &att.speaker
@@ -822,7 +823,10 @@ impl Attributor {
         if self.mentions {
             for i in 0..out.len() {
                 if out[i].speaker.is_some() && out[i].mention.is_none() {
-                    let j = out[i].antecedent.unwrap_or(i);
+                    let j = out[i]
+                        .antecedent
+                        .filter(|&j| out[j].speaker == out[i].speaker)
+                        .unwrap_or(i);
                     out[i].mention = out[j].mention.clone().or_else(|| out[i].speaker.clone());
                 }
             }
