@@ -1418,7 +1418,8 @@ mod tests {
     #[test]
     fn predictions_carry_the_mention_scored_and_the_canonical_actor() {
         let text = "Steve Dunwoody spoke first. Dunwoody, a staffer, said the race in the state was far too close to call. \
-                    He said the count would take a week or more.";
+                    He said the count would take a week or more.\n\nSenator Jane Roe arrived. \
+                    The senator said the count would take a week or more.";
         let doc = GoldDoc {
             id: "d".into(),
             text: text.into(),
@@ -1436,6 +1437,8 @@ mod tests {
                 (None, None),
                 (Some("Dunwoody"), Some("Steve Dunwoody")),
                 (Some("Dunwoody"), Some("Steve Dunwoody")),
+                (None, None),
+                (Some("senator"), Some("Jane Roe")),
             ]
         );
         // scored on the actors, the canonical names come back

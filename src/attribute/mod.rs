@@ -108,7 +108,8 @@ pub struct Attribution {
     /// rest of the sentence is the reported content. `None` when the whole sentence reports.
     pub frame: Option<(usize, usize)>,
     /// The source as the text names it, before it is resolved to a canonical speaker: `Edd`
-    /// where the speaker is `Elward Edd`, a transcript label's name; for pronouns, carried
+    /// where the speaker is `Elward Edd`, `president` (for "the president") where it is `Barack Obama`, a
+    /// transcript label's name; for pronouns, carried
     /// speakers and quotations attributed elsewhere, the antecedent's mention; otherwise the
     /// speaker. Only filled by an attributor made [`with_mentions`](Attributor::with_mentions)
     /// (evaluation against mention-level gold such as PolNeAR's source spans).
@@ -1069,6 +1070,9 @@ impl Attributor {
                 .flatten()
             {
                 Some(sp) => {
+                    if self.mentions {
+                        mention = Some(phrase.clone());
+                    }
                     let rule = self.why(format_args!(
                         "`{phrase}` → {sp} (last introduced with that title), cue {at}"
                     ));
@@ -1090,6 +1094,9 @@ impl Attributor {
             Subject::Noun { phrase, .. }
                 if let Some((sender, from)) = self.sender(doc, i, phrase) =>
             {
+                if self.mentions {
+                    mention = Some(phrase.clone());
+                }
                 let rule = self.why(format_args!(
                     "cue {at}, subject `{phrase}` → sent by {sender} (sentence {from})"
                 ));
