@@ -863,7 +863,10 @@ impl Attributor {
                 // not a relative clause: "..., whom he called a “con artist.”"
                 let comma = (k.saturating_sub(6)..k)
                     .rev()
-                    .find(|&c| toks[c].kind == TokKind::Comma);
+                    .find(|&c| toks[c].kind == TokKind::Comma)
+                    // after the cue before it: "Sanders, a senator, said Wednesday he agrees
+                    // with ...": "agrees" is in what Sanders said
+                    .filter(|&c| toks[c].start >= cues[cues.len() - 2].1);
                 after <= 6
                     && comma.is_some_and(|c| {
                         toks.get(c + 1).is_none_or(|t| {
