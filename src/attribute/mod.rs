@@ -855,11 +855,21 @@ impl Attributor {
             cues.len() > 1 && {
                 let k = tok_starting_at(&toks, a).unwrap_or(0);
                 // (counted up to seven)
-                let after = toks[toks.partition_point(|t| t.start < b)..]
+                let rest = toks.partition_point(|t| t.start < b);
+                let after = toks[rest..]
                     .iter()
                     .filter(|t| t.kind == TokKind::Word)
                     .take(7)
                     .count();
+                // what follows is an adjunct or a listener, not a complement: "..., the source
+                // added on Tuesday", not "..., she plans to root for Iowa"
+                let adjunct = kind != CueKind::Verb
+                    || toks.get(rest).is_none_or(|t| {
+                        let w = &text[t.start..t.end];
+                        t.kind != TokKind::Word
+                            || (w != "to" && is_adjunct_start(w))
+                            || takes_listener(&text[a..b])
+                    });
                 // not a relative clause: "..., whom he called a “con artist.”"
                 let comma = (k.saturating_sub(6)..k)
                     .rev()
@@ -868,6 +878,7 @@ impl Attributor {
                     // with ...": "agrees" is in what Sanders said
                     .filter(|&c| toks[c].start >= cues[cues.len() - 2].1);
                 after <= 6
+                    && adjunct
                     && comma.is_some_and(|c| {
                         toks.get(c + 1).is_none_or(|t| {
                             !matches!(
