@@ -68,7 +68,20 @@ impl Attributor {
                 }
                 _ => name.to_string(),
             };
-            (full, gender.or(g).unwrap_or('u'))
+            // an organisation ("CNN", "New York Times", "Trump University") is an "it", never
+            // the "he" or "she" of a later sentence
+            let org = || {
+                let last = full.rsplit(' ').next().unwrap_or("");
+                names::is_institution(last)
+                    || matches!(last, "Times" | "Post" | "News" | "Journal" | "Tribune")
+                    || (full == last
+                        && (2..=3).contains(&last.len())
+                        && last.bytes().all(|b| b.is_ascii_uppercase()))
+            };
+            let g = gender
+                .or(g)
+                .unwrap_or_else(|| if org() { 'n' } else { 'u' });
+            (full, g)
         };
         // (`name` was not in the map: one entry when it is its own canonical form)
         if result.0 != name {
