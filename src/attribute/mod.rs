@@ -1294,7 +1294,8 @@ impl Attributor {
         doc.toks = toks;
         let (name, g) = found?;
         let (c, cg) = self.canonical(doc, &name, g);
-        if (gender == 'm' && cg == 'f') || (gender == 'f' && cg == 'm') {
+        // (nor an organisation: "... the town hall hosted by CNN, predicting ...")
+        if (gender == 'm' && cg == 'f') || (gender == 'f' && cg == 'm') || cg == 'n' {
             return None;
         }
         Some((c, i - 1))
