@@ -1775,6 +1775,20 @@ fn frame_of(
         _ => false,
     };
     if trailing {
+        // "“...,” Rubio said: That Cruz is ...": what was said goes on after a colon (not after
+        // ", and": "“Follow us,” Ms. Gil said, and the boys trailed behind" is narration)
+        if let Some(r) = toks[ke..]
+            .iter()
+            .find(|t| t.kind == TokKind::Colon)
+            .map(|t| t.start)
+            && toks
+                .iter()
+                .filter(|t| t.start > r && t.kind == TokKind::Word)
+                .count()
+                >= 3
+        {
+            return (src, r.min(end));
+        }
         // "“...,” Lavrov said, “...”": the quotation goes on after the cue
         if toks[ke..].iter().any(|t| t.kind == TokKind::Quote) && words_after > 3 {
             return (src, cue_end);
