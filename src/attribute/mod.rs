@@ -108,11 +108,11 @@ pub struct Attribution {
     /// rest of the sentence is the reported content. `None` when the whole sentence reports.
     pub frame: Option<(usize, usize)>,
     /// The source as the text names it, before it is resolved to a canonical speaker: `Edd`
-    /// where the speaker is `Elward Edd`, `president` (for "the president") where it is `Barack Obama`, a
-    /// transcript label's name; for pronouns, carried
-    /// speakers and quotations attributed elsewhere, the antecedent's mention; otherwise the
-    /// speaker. Only filled by an attributor made [`with_mentions`](Attributor::with_mentions)
-    /// (evaluation against mention-level gold such as PolNeAR's source spans).
+    /// where the speaker is `Elward Edd`, `president` (for "the president") where it is `Barack
+    /// Obama`, a transcript label's name; for pronouns, carried speakers and quotations
+    /// attributed elsewhere, the antecedent's mention; otherwise the speaker. Only filled by an
+    /// attributor made [`with_mentions`](Attributor::with_mentions) (evaluation against
+    /// mention-level gold such as PolNeAR's source spans).
     pub mention: Option<String>,
 }
 
@@ -676,13 +676,7 @@ impl Attributor {
                     },
                     antecedent: (li != i).then_some(li),
                     frame: (li == i).then_some((l.start, l.end)),
-                    mention: if !self.mentions {
-                        None
-                    } else if li == i {
-                        Some(l.speaker.clone())
-                    } else {
-                        out[li].mention.clone()
-                    },
+                    mention: (self.mentions && li == i).then(|| l.speaker.clone()),
                 });
                 continue;
             }
@@ -790,16 +784,7 @@ impl Attributor {
                     });
                 }
             }
-            let mut att = att.unwrap_or_else(Attribution::none);
-            // (a quotation may take its speaker from a later sentence: filled after the pass)
-            if self.mentions && att.speaker.is_some() && att.mention.is_none() {
-                att.mention = match att.antecedent {
-                    Some(j) if j >= out.len() => None,
-                    // (the antecedent's mention when it names the same speaker)
-                    Some(j) if out[j].speaker == att.speaker => out[j].mention.clone(),
-                    _ => att.speaker.clone(),
-                };
-            }
+            let att = att.unwrap_or_else(Attribution::none);
             if let Some(sp) = &att.speaker
                 && matches!(
                     att.kind,
@@ -821,6 +806,9 @@ impl Attributor {
             }
             out.push(att);
         }
+        // a mention not found at the sentence itself: its antecedent's, when that names the same
+        // speaker (in order, so that chains of pronouns and carried sentences pass it on; a
+        // quotation may take its speaker from a later sentence), else the speaker
         if self.mentions {
             for i in 0..out.len() {
                 if out[i].speaker.is_some() && out[i].mention.is_none() {
