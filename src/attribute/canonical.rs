@@ -5,6 +5,7 @@
 use super::names::{self, is_capitalized, is_stop, is_title};
 use super::{Attributor, Doc, FastMap, is_word_char, is_word_char_at, is_word_char_before, quotes};
 use crate::segment::Sentence;
+use std::rc::Rc;
 
 impl Attributor {
     /// The canonical form of a name: the actors file's name, else the fullest form seen in the
@@ -15,8 +16,8 @@ impl Attributor {
         name: &str,
         gender: Option<char>,
     ) -> (String, char) {
-        if let Some(c) = doc.canon.get(name) {
-            return c.clone();
+        if let Some((c, g)) = doc.canon.get(name) {
+            return (String::from(&**c), *g);
         }
         // the actors file, when there is one
         let actor = (!self.alias.is_empty())
@@ -70,14 +71,16 @@ impl Attributor {
             };
             (full, gender.or(g).unwrap_or('u'))
         };
-        // (`name` was not in the map: one entry when it is its own canonical form)
+        // (`name` was not in the map: one entry when it is its own canonical form; the form is
+        // copied once, for the key and the values that name it)
+        let form: Rc<str> = Rc::from(result.0.as_str());
         if result.0 != name {
-            if !doc.canon.contains_key(&result.0) {
-                doc.canon.insert(result.0.clone(), result.clone());
+            if !doc.canon.contains_key(&*form) {
+                doc.canon.insert(form.clone(), (form.clone(), result.1));
             }
-            doc.canon.insert(name.to_string(), result.clone());
+            doc.canon.insert(Rc::from(name), (form, result.1));
         } else {
-            doc.canon.insert(name.to_string(), result.clone());
+            doc.canon.insert(form.clone(), (form, result.1));
         }
         result
     }

@@ -41,6 +41,7 @@ use std::collections::HashMap;
 /// iterated into output.
 type FastMap<K, V> = HashMap<K, V, foldhash::fast::FixedState>;
 use std::path::Path;
+use std::rc::Rc;
 use std::sync::Arc;
 
 /// How a sentence got its speaker.
@@ -283,7 +284,9 @@ struct Doc<'a> {
     sentences: &'a [Sentence],
     /// Recent speakers, most recent last: (canonical name, gender 'm' 'f' 'p' 'n' 'u', sentence).
     recent: Vec<(String, char, usize)>,
-    canon: FastMap<String, (String, char)>,
+    /// Canonical forms (see `canonical`): each form stored once, shared by its key and the
+    /// values that point to it.
+    canon: FastMap<Rc<str>, (Rc<str>, char)>,
     toks: Vec<Tok>,
     /// Where each capitalised word starts, built on first use (see [`NameIndex`]).
     names: Option<NameIndex<'a>>,
@@ -773,7 +776,7 @@ impl Attributor {
                         | AttributionKind::Pronoun
                 )
             {
-                let g = doc.canon.get(sp).map(|c| c.1).unwrap_or('u');
+                let g = doc.canon.get(sp.as_str()).map(|c| c.1).unwrap_or('u');
                 // each speaker is in `recent` once, most often at its end: looked for from there
                 // (a retain compared every speaker of a long document, for every sentence)
                 // (moved to the end with its name kept, not copied again)
@@ -1036,9 +1039,11 @@ impl Attributor {
                 (Some(sender), AttributionKind::Explicit, rule, Some(from))
             }
             Subject::Noun { phrase, plural } => {
-                doc.canon
-                    .entry(phrase.clone())
-                    .or_insert((phrase.clone(), if *plural { 'p' } else { 'n' }));
+                if !doc.canon.contains_key(phrase.as_str()) {
+                    let p: Rc<str> = Rc::from(phrase.as_str());
+                    doc.canon
+                        .insert(p.clone(), (p, if *plural { 'p' } else { 'n' }));
+                }
                 (
                     Some(phrase.clone()),
                     AttributionKind::Explicit,
