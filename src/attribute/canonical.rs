@@ -246,8 +246,11 @@ fn fullest_form<'a>(
                 && text[s.start..at].trim_start_matches(['"', '“', '‘', '\'', '(']).is_empty()
                 && office_word(text, words_before[n_before - 1], lower_case))
         {
-            let mut cand_s = String::new();
-            for w in words_before[..n_before].iter().rev() {
+            // (sized first: grown word by word, it was reallocated twice or three times)
+            let words = &words_before[..n_before];
+            let len = words.iter().map(|w| w.len() + 1).sum::<usize>() + last.len();
+            let mut cand_s = String::with_capacity(len);
+            for w in words.iter().rev() {
                 cand_s.push_str(w);
                 cand_s.push(' ');
             }

@@ -394,7 +394,9 @@ impl Attributor {
         let mut doc = Doc {
             text,
             sentences,
-            recent: Vec::new(),
+            // (room for a news item's speakers, and for a sentence's cues below: growing them
+            // cost more than the memory)
+            recent: Vec::with_capacity(8),
             // (room for a news item's names: growing the map cost more than the memory)
             canon: FastMap::with_capacity_and_hasher(14, Default::default()),
             toks: Vec::with_capacity(64),
@@ -510,7 +512,7 @@ impl Attributor {
         // 2. cues: one scan of the document, then the subject of each cue, first cue first
         let mut raw: Vec<Option<Raw>> = vec![None; n];
         let mut si = 0;
-        let mut pending: Vec<(usize, usize, CueKind)> = Vec::new();
+        let mut pending: Vec<(usize, usize, CueKind)> = Vec::with_capacity(8);
         let mut pending_sentence = usize::MAX;
         let bytes = text.as_bytes();
         let flush = |doc: &mut Doc,
