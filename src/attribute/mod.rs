@@ -1426,7 +1426,12 @@ impl Attributor {
             let named = match doc.titled.get(&needle) {
                 Some(named) => named,
                 None => {
-                    let named = self.titled_names(doc, &needle);
+                    let named = match modifier {
+                        Some(m) if needle.len() == m.len() + title.len() + 2 => {
+                            self.modified_titled_names(doc, &needle, m.len() + 1)
+                        }
+                        _ => self.titled_names(doc, &needle),
+                    };
                     doc.titled.entry(needle.clone()).or_insert(named)
                 }
             };
@@ -1438,6 +1443,42 @@ impl Attributor {
             }
         }
         None
+    }
+
+    /// [`Attributor::titled_names`] of a modified title `needle` ("Russian President "), whose
+    /// first `m` bytes are the modifier and its space: the places of the title ("President ")
+    /// that follow the modifier, with their names, from the title's own list (kept for the
+    /// document: it is the next needle asked for), instead of another scan of the text.
+    fn modified_titled_names(
+        &self,
+        doc: &mut Doc,
+        needle: &str,
+        m: usize,
+    ) -> Vec<(usize, String, Option<char>)> {
+        let (modifier, title) = needle.split_at(m);
+        // a needle that can overlap itself ("General General "): the scan's leftmost
+        // non-overlapping places are not all the title's places after the modifier (a needle
+        // ending with its only space cannot)
+        let overlaps = |n: &str| {
+            n.match_indices(' ')
+                .any(|(i, _)| i + 1 < n.len() && n.ends_with(&n[..=i]))
+        };
+        if overlaps(needle) || overlaps(title) {
+            return self.titled_names(doc, needle);
+        }
+        let named = match doc.titled.get(title) {
+            Some(named) => named,
+            None => {
+                let named = self.titled_names(doc, title);
+                doc.titled.entry(title.to_string()).or_insert(named)
+            }
+        };
+        let b = doc.text.as_bytes();
+        named
+            .iter()
+            .filter(|(q, _, _)| *q >= m && &b[q - m..*q] == modifier.as_bytes())
+            .map(|(q, name, g)| (q - m, name.clone(), *g))
+            .collect()
     }
 
     /// Every place in the document where `needle` ("President ") is followed by a name, with that

@@ -294,3 +294,42 @@ fn tokens_by_bisection_agree_with_a_scan() {
         assert_eq!(tok_ending_at(&toks, at), end, "end {at}");
     }
 }
+
+#[test]
+fn a_modified_title_is_found_where_a_scan_finds_it() {
+    let a = Attributor::new(None);
+    let text = "Russian President Vladimir Putin met US President Joe Biden. \
+                The Russian President Boris Yeltsin. President Xi Jinping and Russian President \
+                Dmitry Medvedev spoke. General General General Mark Milley. A Russian-President \
+                Ivan Petrov.";
+    let sentences = segment::sentences(text);
+    for needle in [
+        "Russian President ",
+        "US President ",
+        "General General ",
+        "Vice President ",
+    ] {
+        let m = needle.find(' ').unwrap() + 1;
+        let mut doc = Doc {
+            text,
+            sentences: &sentences,
+            recent: Vec::new(),
+            canon: FastMap::default(),
+            toks: Vec::new(),
+            names: None,
+            titled: HashMap::new(),
+            quoted: Vec::new(),
+            lower_case: FastMap::default(),
+            found: Vec::new(),
+        };
+        let scanned = a.titled_names(&mut doc, needle);
+        if needle == "Russian President " {
+            assert_eq!(scanned.len(), 3, "{scanned:?}");
+        }
+        assert_eq!(
+            a.modified_titled_names(&mut doc, needle, m),
+            scanned,
+            "{needle}"
+        );
+    }
+}
