@@ -1422,15 +1422,23 @@ impl Attributor {
         }) {
             return Some(a.name.clone());
         }
-        for needle in needles {
-            let named = match doc.titled.get(&needle) {
+        let head_needle = &needles[needles.len() - 1];
+        for needle in &needles {
+            let named = match doc.titled.get(needle) {
                 Some(named) => named,
                 None => {
                     let named = match modifier {
                         Some(m) if needle.len() == m.len() + title.len() + 2 => {
-                            self.modified_titled_names(doc, &needle, m.len() + 1)
+                            self.modified_titled_names(doc, needle, m.len() + 1)
                         }
-                        _ => self.titled_names(doc, &needle),
+                        _ if needle.len() == title.len() + 1
+                            && needle != head_needle
+                            && text.len() > CASED_SCAN_MIN_BYTES
+                            && !doc.titled.contains_key(head_needle) =>
+                        {
+                            self.cased_titled_names(doc, needle, head_needle)
+                        }
+                        _ => self.titled_names(doc, needle),
                     };
                     doc.titled.entry(needle.clone()).or_insert(named)
                 }
@@ -1481,14 +1489,62 @@ impl Attributor {
             .collect()
     }
 
+    /// [`Attributor::titled_names`] of a title `needle` ("President "), and of the same word in
+    /// lower case, `lower` ("president "), which is the next needle asked for: both from one scan
+    /// for what follows the first letter ("resident "), the lower-case list kept for the
+    /// document.
+    fn cased_titled_names(
+        &self,
+        doc: &mut Doc,
+        needle: &str,
+        lower: &str,
+    ) -> Vec<(usize, String, Option<char>)> {
+        let (n, l) = (needle.as_bytes(), lower.as_bytes());
+        // (first letters in ASCII, and a rest that ends with its only space, so that no two of
+        // its places overlap and the scan finds each)
+        let rest = &n[1..];
+        if !(n[0].is_ascii_alphabetic()
+            && l[0].is_ascii_alphabetic()
+            && n[0] != l[0]
+            && &l[1..] == rest
+            && rest.iter().position(|&c| c == b' ') == Some(rest.len() - 1))
+        {
+            return self.titled_names(doc, needle);
+        }
+        let b = doc.text.as_bytes();
+        let (mut upper_at, mut lower_at) = (Vec::new(), Vec::new());
+        for q in memchr::memmem::find_iter(b, rest) {
+            match q.checked_sub(1).map(|p| (p, b[p])) {
+                Some((p, c)) if c == n[0] => upper_at.push(p),
+                Some((p, c)) if c == l[0] => lower_at.push(p),
+                _ => {}
+            }
+        }
+        let lower_named = self.titled_names_at(doc, lower.len(), lower_at);
+        doc.titled.insert(lower.to_string(), lower_named);
+        self.titled_names_at(doc, needle.len(), upper_at)
+    }
+
     /// Every place in the document where `needle` ("President ") is followed by a name, with that
     /// name: one scan per distinct title and document, not one per reference.
     fn titled_names(&self, doc: &mut Doc, needle: &str) -> Vec<(usize, String, Option<char>)> {
         let text = doc.text;
+        let at = memchr::memmem::find_iter(text.as_bytes(), needle.as_bytes());
+        self.titled_names_at(doc, needle.len(), at)
+    }
+
+    /// [`Attributor::titled_names`] of a needle of `len` bytes found at places `at`.
+    fn titled_names_at(
+        &self,
+        doc: &mut Doc,
+        len: usize,
+        at: impl IntoIterator<Item = usize>,
+    ) -> Vec<(usize, String, Option<char>)> {
+        let text = doc.text;
         let mut out = Vec::new();
         let mut toks = std::mem::take(&mut doc.toks);
-        for p in memchr::memmem::find_iter(text.as_bytes(), needle.as_bytes()) {
-            let after = p + needle.len();
+        for p in at {
+            let after = p + len;
             // the name ends with its line ("Meeting with Governor Ivan Belozertsev\n\nThe ...")
             let line_end =
                 memchr::memchr(b'\n', &text.as_bytes()[after..]).map_or(text.len(), |x| after + x);
@@ -1577,6 +1633,11 @@ impl Attributor {
         None
     }
 }
+
+/// Documents longer than this find a title and its lower-case form in one scan (see
+/// `Attributor::cased_titled_names`): a long document asks for both, and its scans are long; a
+/// short one often asks for one only.
+const CASED_SCAN_MIN_BYTES: usize = 32 * 1024;
 
 /// A cue as the rules show it: "`said` at 120..124".
 struct CueAt<'a>(&'a Cue);

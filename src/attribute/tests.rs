@@ -301,7 +301,8 @@ fn a_modified_title_is_found_where_a_scan_finds_it() {
     let text = "Russian President Vladimir Putin met US President Joe Biden. \
                 The Russian President Boris Yeltsin. President Xi Jinping and Russian President \
                 Dmitry Medvedev spoke. General General General Mark Milley. A Russian-President \
-                Ivan Petrov.";
+                Ivan Petrov. The president Donald Trump met vice president Mike Pence and \
+                general James Mattis.";
     let sentences = segment::sentences(text);
     for needle in [
         "Russian President ",
@@ -331,5 +332,17 @@ fn a_modified_title_is_found_where_a_scan_finds_it() {
             scanned,
             "{needle}"
         );
+        // a title and its lower-case form from one scan
+        let (title, lower) = (&needle[m..], needle[m..].to_ascii_lowercase());
+        let (upper_scanned, lower_scanned) = (
+            a.titled_names(&mut doc, title),
+            a.titled_names(&mut doc, &lower),
+        );
+        if title == "President " {
+            assert_eq!(lower_scanned.len(), 2, "{lower_scanned:?}");
+        }
+        doc.titled.clear();
+        assert_eq!(a.cased_titled_names(&mut doc, title, &lower), upper_scanned);
+        assert_eq!(doc.titled.get(&lower), Some(&lower_scanned), "{lower}");
     }
 }
