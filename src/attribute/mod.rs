@@ -283,7 +283,12 @@ struct Doc<'a> {
     text: &'a str,
     sentences: &'a [Sentence],
     /// Recent speakers, most recent last: (canonical name, gender 'm' 'f' 'p' 'n' 'u', sentence).
+    /// A speaker who speaks again leaves an entry behind, its name taken and its sentence
+    /// [`LEFT`]: removing it shifted every later speaker of a long document (see
+    /// [`Doc::spoke`]).
     recent: Vec<(String, char, usize)>,
+    /// How many entries of `recent` are left behind.
+    recent_left: usize,
     /// Canonical forms (see `canonical`): each form stored once, shared by its key and the
     /// values that point to it.
     canon: FastMap<Rc<str>, (Rc<str>, char)>,
@@ -300,6 +305,36 @@ struct Doc<'a> {
     lower_case: FastMap<&'a str, bool>,
     /// Room for the occurrences of a name being canonicalised (see `canonical::find_all`).
     found: Vec<usize>,
+}
+
+/// The sentence of an entry of [`Doc::recent`] left behind.
+const LEFT: usize = usize::MAX;
+
+impl Doc<'_> {
+    /// Speaker `sp` (gender `g`) spoke in sentence `i`: the most recent speaker now. Each speaker
+    /// is in `recent` once, most often at its end: looked for from there (a retain compared every
+    /// speaker of a long document, for every sentence); an earlier entry is left behind with its
+    /// name taken, not removed, and the entries left behind are dropped once they are half.
+    fn spoke(&mut self, sp: &str, g: char, i: usize) {
+        let n = self.recent.len();
+        match self.recent.iter().rposition(|r| r.0 == sp && r.2 != LEFT) {
+            Some(k) if k + 1 == n => {
+                let last = &mut self.recent[k];
+                (last.1, last.2) = (g, i);
+            }
+            Some(k) => {
+                let name = std::mem::take(&mut self.recent[k].0);
+                self.recent[k].2 = LEFT;
+                self.recent.push((name, g, i));
+                self.recent_left += 1;
+                if self.recent_left * 2 > self.recent.len() {
+                    self.recent.retain(|r| r.2 != LEFT);
+                    self.recent_left = 0;
+                }
+            }
+            None => self.recent.push((sp.to_string(), g, i)),
+        }
+    }
 }
 
 impl Attributor {
@@ -397,6 +432,7 @@ impl Attributor {
             // (room for a news item's speakers, and for a sentence's cues below: growing them
             // cost more than the memory)
             recent: Vec::with_capacity(8),
+            recent_left: 0,
             // (room for a news item's names: growing the map cost more than the memory)
             canon: FastMap::with_capacity_and_hasher(14, Default::default()),
             toks: Vec::with_capacity(64),
@@ -779,14 +815,7 @@ impl Attributor {
                 )
             {
                 let g = doc.canon.get(sp.as_str()).map(|c| c.1).unwrap_or('u');
-                // each speaker is in `recent` once, most often at its end: looked for from there
-                // (a retain compared every speaker of a long document, for every sentence)
-                // (moved to the end with its name kept, not copied again)
-                let name = match doc.recent.iter().rposition(|r| &r.0 == sp) {
-                    Some(k) => doc.recent.remove(k).0,
-                    None => sp.clone(),
-                };
-                doc.recent.push((name, g, i));
+                doc.spoke(sp, g, i);
             }
             out.push(att);
         }
@@ -1163,11 +1192,18 @@ impl Attributor {
         // said. He also cited ..." is Clarke even when a Mr. Trump spoke before); but "she"
         // takes a known woman among the last three (most speakers of unknown gender in news are
         // men)
-        let n = doc.recent.len();
-        let exact = doc.recent[n.saturating_sub(3)..]
-            .iter()
-            .rposition(|r| r.1 == 'f' && gender == 'f')
-            .map(|p| p + n.saturating_sub(3));
+        let exact = (gender == 'f')
+            .then(|| {
+                doc.recent
+                    .iter()
+                    .enumerate()
+                    .rev()
+                    .filter(|(_, r)| r.2 != LEFT)
+                    .take(3)
+                    .find(|(_, r)| r.1 == 'f')
+                    .map(|(p, _)| p)
+            })
+            .flatten();
         // the subject of the sentence before ("Wang met Lavrov. He said ..."), when it is a
         // person's name
         if matches!(gender, 'm' | 'f')
@@ -1176,12 +1212,15 @@ impl Attributor {
         {
             let (c, cg) = self.canonical(doc, &name, g);
             if (cg == gender || (ok(cg) && exact.is_none()))
-                && (c.contains(' ') || g.is_some() || doc.recent.iter().any(|r| r.0 == c))
+                && (c.contains(' ')
+                    || g.is_some()
+                    || doc.recent.iter().any(|r| r.0 == c && r.2 != LEFT))
             {
                 return Some((c, i - 1));
             }
         }
-        if let Some(pos) = exact.or_else(|| doc.recent.iter().rposition(|r| ok(r.1))) {
+        if let Some(pos) = exact.or_else(|| doc.recent.iter().rposition(|r| r.2 != LEFT && ok(r.1)))
+        {
             let (name, _, from) = doc.recent[pos].clone();
             return Some((name, from));
         }

@@ -315,6 +315,7 @@ fn a_modified_title_is_found_where_a_scan_finds_it() {
             text,
             sentences: &sentences,
             recent: Vec::new(),
+            recent_left: 0,
             canon: FastMap::default(),
             toks: Vec::new(),
             names: None,
@@ -344,5 +345,39 @@ fn a_modified_title_is_found_where_a_scan_finds_it() {
         doc.titled.clear();
         assert_eq!(a.cased_titled_names(&mut doc, title, &lower), upper_scanned);
         assert_eq!(doc.titled.get(&lower), Some(&lower_scanned), "{lower}");
+    }
+}
+
+#[test]
+fn speakers_left_behind_keep_the_order_of_recency() {
+    // what `recent` was before entries were left behind: a speaker who speaks again is moved
+    let mut reference: Vec<(String, char, usize)> = Vec::new();
+    let sentences = segment::sentences("A.");
+    let mut doc = Doc {
+        text: "A.",
+        sentences: &sentences,
+        recent: Vec::new(),
+        recent_left: 0,
+        canon: FastMap::default(),
+        toks: Vec::new(),
+        names: None,
+        titled: HashMap::new(),
+        quoted: Vec::new(),
+        lower_case: FastMap::default(),
+        found: Vec::new(),
+    };
+    let names = [
+        "Putin", "Lavrov", "Wang", "Putin", "Putin", "Biden", "Lavrov", "Wang", "Xi",
+    ];
+    for i in 0..200 {
+        let sp = names[(i * 7 + i / 3) % names.len()];
+        let g = if i % 5 == 0 { 'm' } else { 'u' };
+        if let Some(k) = reference.iter().rposition(|r| r.0 == sp) {
+            reference.remove(k);
+        }
+        reference.push((sp.to_string(), g, i));
+        doc.spoke(sp, g, i);
+        let live: Vec<_> = doc.recent.iter().filter(|r| r.2 != LEFT).cloned().collect();
+        assert_eq!(live, reference, "after sentence {i}");
     }
 }
