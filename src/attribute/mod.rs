@@ -296,7 +296,7 @@ struct Doc<'a> {
     /// Where each capitalised word starts, built on first use (see [`NameIndex`]).
     names: Option<NameIndex<'a>>,
     /// Per title needle ("President "), where it is followed by a name, and the name.
-    titled: HashMap<String, Vec<(usize, String, Option<char>)>>,
+    titled: FastMap<String, Vec<(usize, String, Option<char>)>>,
     /// The quotations: a name's fuller form is not taken from inside one ("than working
     /// Crooked Hillary Clinton").
     quoted: Vec<quotes::Quoted>,
@@ -437,7 +437,7 @@ impl Attributor {
             canon: FastMap::with_capacity_and_hasher(14, Default::default()),
             toks: Vec::with_capacity(64),
             names: None,
-            titled: HashMap::new(),
+            titled: FastMap::default(),
             quoted: Vec::new(),
             lower_case: FastMap::default(),
             found: Vec::new(),
@@ -643,7 +643,7 @@ impl Attributor {
         // 3. forward pass
         let mut label_i = 0;
         let mut turn: Option<(usize, &transcript::Label)> = None;
-        let mut quote_speaker: HashMap<usize, Option<(String, usize)>> = HashMap::new();
+        let mut quote_speaker: FastMap<usize, Option<(String, usize)>> = FastMap::default();
         for i in 0..n {
             let s = &sentences[i];
             let new_para = i == 0 || s.paragraph != sentences[i - 1].paragraph;
