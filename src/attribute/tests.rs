@@ -381,3 +381,19 @@ fn speakers_left_behind_keep_the_order_of_recency() {
         assert_eq!(live, reference, "after sentence {i}");
     }
 }
+
+#[test]
+fn subordinate_by_ascii_case_agrees_with_lower_case() {
+    let reference = |w: &str| {
+        matches!(
+            w.to_lowercase().as_str(),
+            "since" | "before" | "until" | "once" | "while"
+        )
+    };
+    for w in [
+        "since", "Since", "SINCE", "while", "WhIle", "once", "Once", "until", "before", "sinc",
+        "sinces", "", "İnce", "Ｓince", "sınce", "ſince", "\u{212a}", "after",
+    ] {
+        assert_eq!(subordinate(w), reference(w), "{w}");
+    }
+}
