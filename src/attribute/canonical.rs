@@ -5,6 +5,7 @@
 use super::names::{self, is_capitalized, is_stop, is_title};
 use super::{Attributor, Doc, FastMap, is_word_char, is_word_char_at, is_word_char_before, quotes};
 use crate::segment::Sentence;
+use std::rc::Rc;
 
 impl Attributor {
     /// The canonical form of a name: the actors file's name, else the fullest form seen in the
@@ -15,8 +16,8 @@ impl Attributor {
         name: &str,
         gender: Option<char>,
     ) -> (String, char) {
-        if let Some(c) = doc.canon.get(name) {
-            return c.clone();
+        if let Some((c, g)) = doc.canon.get(name) {
+            return (String::from(&**c), *g);
         }
         // the actors file, when there is one
         let actor = (!self.alias.is_empty())
@@ -83,14 +84,16 @@ impl Attributor {
                 .unwrap_or_else(|| if org() { 'n' } else { 'u' });
             (full, g)
         };
-        // (`name` was not in the map: one entry when it is its own canonical form)
+        // (`name` was not in the map: one entry when it is its own canonical form; the form is
+        // copied once, for the key and the values that name it)
+        let form: Rc<str> = Rc::from(result.0.as_str());
         if result.0 != name {
-            if !doc.canon.contains_key(&result.0) {
-                doc.canon.insert(result.0.clone(), result.clone());
+            if !doc.canon.contains_key(&*form) {
+                doc.canon.insert(form.clone(), (form.clone(), result.1));
             }
-            doc.canon.insert(name.to_string(), result.clone());
+            doc.canon.insert(Rc::from(name), (form, result.1));
         } else {
-            doc.canon.insert(name.to_string(), result.clone());
+            doc.canon.insert(form.clone(), (form, result.1));
         }
         result
     }
@@ -131,7 +134,11 @@ fn fullest_form<'a>(
     let mut gender = None;
     let b = text.as_bytes();
     let at: &[usize] = match index.and_then(|ix| ix.get(last)) {
-        Some(at) => at,
+        Some(places) => {
+            found.clear();
+            found.extend(places);
+            found
+        }
         None => {
             find_all(b, last.as_bytes(), found);
             found
@@ -256,8 +263,11 @@ fn fullest_form<'a>(
                 && text[s.start..at].trim_start_matches(['"', '“', '‘', '\'', '(']).is_empty()
                 && office_word(text, words_before[n_before - 1], lower_case))
         {
-            let mut cand_s = String::new();
-            for w in words_before[..n_before].iter().rev() {
+            // (sized first: grown word by word, it was reallocated twice or three times)
+            let words = &words_before[..n_before];
+            let len = words.iter().map(|w| w.len() + 1).sum::<usize>() + last.len();
+            let mut cand_s = String::with_capacity(len);
+            for w in words.iter().rev() {
                 cand_s.push_str(w);
                 cand_s.push(' ');
             }
@@ -345,14 +355,26 @@ const INDEX_MIN_BYTES: usize = 32 * 1024;
 
 /// The start of every capitalised word of a document, by word: one pass over the text replaces a
 /// scan of the whole document per new name, which made attribution quadratic in document length.
+/// The places are chained through one vector, not kept in a vector per word: most capitalised
+/// words are written a few times, and a vector each cost an allocation and its growth.
 pub(super) struct NameIndex<'a> {
-    at: FastMap<&'a str, Vec<usize>>,
+    /// Per word, its first and last place in `places`.
+    at: FastMap<&'a str, (usize, usize)>,
+    /// Every place, in text order, with the index of the same word's next place
+    /// ([`NO_PLACE`]: none).
+    places: Vec<(usize, usize)>,
 }
+
+/// See [`NameIndex::places`].
+const NO_PLACE: usize = usize::MAX;
 
 impl<'a> NameIndex<'a> {
     fn build(text: &'a str) -> Self {
         let b = text.as_bytes();
-        let mut at: FastMap<&'a str, Vec<usize>> = FastMap::default();
+        // (room for a long document's words: growing the map rehashed it several times)
+        let mut at: FastMap<&'a str, (usize, usize)> =
+            FastMap::with_capacity_and_hasher(text.len() / 256, Default::default());
+        let mut places: Vec<(usize, usize)> = Vec::with_capacity(text.len() / 64);
         let mut i = 0;
         // only capitalised words are wanted: skip bytes cheaply until an upper-case ASCII letter
         // or a non-ASCII lead byte, then check that it starts a word
@@ -391,19 +413,31 @@ impl<'a> NameIndex<'a> {
                     e += d.len_utf8();
                 }
             }
-            at.entry(&text[i..e]).or_default().push(i);
+            let k = places.len();
+            places.push((i, NO_PLACE));
+            at.entry(&text[i..e])
+                .and_modify(|(_, last)| {
+                    places[*last].1 = k;
+                    *last = k;
+                })
+                .or_insert((k, k));
             i = e;
         }
-        NameIndex { at }
+        NameIndex { at, places }
     }
 
     /// The starts of `word` as a whole word, in order; `None` when `word` is not one capitalised
     /// word (the caller then scans the text).
-    fn get(&self, word: &str) -> Option<&[usize]> {
+    fn get(&self, word: &str) -> Option<impl Iterator<Item = usize> + '_> {
         if !word.starts_with(char::is_uppercase) || !word.chars().all(is_word_char) {
             return None;
         }
-        Some(self.at.get(word).map_or(&[][..], Vec::as_slice))
+        let mut k = self.at.get(word).map_or(NO_PLACE, |&(first, _)| first);
+        Some(std::iter::from_fn(move || {
+            let &(p, next) = self.places.get(k)?;
+            k = next;
+            Some(p)
+        }))
     }
 }
 
@@ -540,7 +574,7 @@ mod name_index_tests {
             "Nobody",
         ] {
             assert_eq!(
-                ix.get(w).map(<[usize]>::to_vec),
+                ix.get(w).map(Iterator::collect::<Vec<usize>>),
                 Some(scanned(text, w)),
                 "{w}"
             );

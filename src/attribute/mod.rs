@@ -41,6 +41,7 @@ use std::collections::HashMap;
 /// iterated into output.
 type FastMap<K, V> = HashMap<K, V, foldhash::fast::FixedState>;
 use std::path::Path;
+use std::rc::Rc;
 use std::sync::Arc;
 
 /// How a sentence got its speaker.
@@ -292,13 +293,20 @@ struct Doc<'a> {
     text: &'a str,
     sentences: &'a [Sentence],
     /// Recent speakers, most recent last: (canonical name, gender 'm' 'f' 'p' 'n' 'u', sentence).
+    /// A speaker who speaks again leaves an entry behind, its name taken and its sentence
+    /// [`LEFT`]: removing it shifted every later speaker of a long document (see
+    /// [`Doc::spoke`]).
     recent: Vec<(String, char, usize)>,
-    canon: FastMap<String, (String, char)>,
+    /// How many entries of `recent` are left behind.
+    recent_left: usize,
+    /// Canonical forms (see `canonical`): each form stored once, shared by its key and the
+    /// values that point to it.
+    canon: FastMap<Rc<str>, (Rc<str>, char)>,
     toks: Vec<Tok>,
     /// Where each capitalised word starts, built on first use (see [`NameIndex`]).
     names: Option<NameIndex<'a>>,
     /// Per title needle ("President "), where it is followed by a name, and the name.
-    titled: HashMap<String, Vec<(usize, String, Option<char>)>>,
+    titled: FastMap<String, Vec<(usize, String, Option<char>)>>,
     /// The quotations: a name's fuller form is not taken from inside one ("than working
     /// Crooked Hillary Clinton").
     quoted: Vec<quotes::Quoted>,
@@ -307,6 +315,36 @@ struct Doc<'a> {
     lower_case: FastMap<&'a str, bool>,
     /// Room for the occurrences of a name being canonicalised (see `canonical::find_all`).
     found: Vec<usize>,
+}
+
+/// The sentence of an entry of [`Doc::recent`] left behind.
+const LEFT: usize = usize::MAX;
+
+impl Doc<'_> {
+    /// Speaker `sp` (gender `g`) spoke in sentence `i`: the most recent speaker now. Each speaker
+    /// is in `recent` once, most often at its end: looked for from there (a retain compared every
+    /// speaker of a long document, for every sentence); an earlier entry is left behind with its
+    /// name taken, not removed, and the entries left behind are dropped once they are half.
+    fn spoke(&mut self, sp: &str, g: char, i: usize) {
+        let n = self.recent.len();
+        match self.recent.iter().rposition(|r| r.0 == sp && r.2 != LEFT) {
+            Some(k) if k + 1 == n => {
+                let last = &mut self.recent[k];
+                (last.1, last.2) = (g, i);
+            }
+            Some(k) => {
+                let name = std::mem::take(&mut self.recent[k].0);
+                self.recent[k].2 = LEFT;
+                self.recent.push((name, g, i));
+                self.recent_left += 1;
+                if self.recent_left * 2 > self.recent.len() {
+                    self.recent.retain(|r| r.2 != LEFT);
+                    self.recent_left = 0;
+                }
+            }
+            None => self.recent.push((sp.to_string(), g, i)),
+        }
+    }
 }
 
 impl Attributor {
@@ -408,12 +446,15 @@ impl Attributor {
         let mut doc = Doc {
             text,
             sentences,
-            recent: Vec::new(),
+            // (room for a news item's speakers, and for a sentence's cues below: growing them
+            // cost more than the memory)
+            recent: Vec::with_capacity(8),
+            recent_left: 0,
             // (room for a news item's names: growing the map cost more than the memory)
             canon: FastMap::with_capacity_and_hasher(14, Default::default()),
             toks: Vec::with_capacity(64),
             names: None,
-            titled: HashMap::new(),
+            titled: FastMap::default(),
             quoted: Vec::new(),
             lower_case: FastMap::default(),
             found: Vec::new(),
@@ -524,7 +565,7 @@ impl Attributor {
         // 2. cues: one scan of the document, then the subject of each cue, first cue first
         let mut raw: Vec<Option<Raw>> = vec![None; n];
         let mut si = 0;
-        let mut pending: Vec<(usize, usize, CueKind)> = Vec::new();
+        let mut pending: Vec<(usize, usize, CueKind)> = Vec::with_capacity(8);
         let mut pending_sentence = usize::MAX;
         let bytes = text.as_bytes();
         let flush = |doc: &mut Doc,
@@ -619,7 +660,7 @@ impl Attributor {
         // 3. forward pass
         let mut label_i = 0;
         let mut turn: Option<(usize, &transcript::Label)> = None;
-        let mut quote_speaker: HashMap<usize, Option<(String, usize)>> = HashMap::new();
+        let mut quote_speaker: FastMap<usize, Option<(String, usize)>> = FastMap::default();
         for i in 0..n {
             let s = &sentences[i];
             let new_para = i == 0 || s.paragraph != sentences[i - 1].paragraph;
@@ -794,15 +835,8 @@ impl Attributor {
                         | AttributionKind::Pronoun
                 )
             {
-                let g = doc.canon.get(sp).map(|c| c.1).unwrap_or('u');
-                // each speaker is in `recent` once, most often at its end: looked for from there
-                // (a retain compared every speaker of a long document, for every sentence)
-                // (moved to the end with its name kept, not copied again)
-                let name = match doc.recent.iter().rposition(|r| &r.0 == sp) {
-                    Some(k) => doc.recent.remove(k).0,
-                    None => sp.clone(),
-                };
-                doc.recent.push((name, g, i));
+                let g = doc.canon.get(sp.as_str()).map(|c| c.1).unwrap_or('u');
+                doc.spoke(sp, g, i);
             }
             out.push(att);
         }
@@ -1105,9 +1139,11 @@ impl Attributor {
                 (Some(sender), AttributionKind::Explicit, rule, Some(from))
             }
             Subject::Noun { phrase, plural } => {
-                doc.canon
-                    .entry(phrase.clone())
-                    .or_insert((phrase.clone(), if *plural { 'p' } else { 'n' }));
+                if !doc.canon.contains_key(phrase.as_str()) {
+                    let p: Rc<str> = Rc::from(phrase.as_str());
+                    doc.canon
+                        .insert(p.clone(), (p, if *plural { 'p' } else { 'n' }));
+                }
                 (
                     Some(phrase.clone()),
                     AttributionKind::Explicit,
@@ -1229,11 +1265,18 @@ impl Attributor {
         // said. He also cited ..." is Clarke even when a Mr. Trump spoke before); but "she"
         // takes a known woman among the last three (most speakers of unknown gender in news are
         // men)
-        let n = doc.recent.len();
-        let exact = doc.recent[n.saturating_sub(3)..]
-            .iter()
-            .rposition(|r| r.1 == 'f' && gender == 'f')
-            .map(|p| p + n.saturating_sub(3));
+        let exact = (gender == 'f')
+            .then(|| {
+                doc.recent
+                    .iter()
+                    .enumerate()
+                    .rev()
+                    .filter(|(_, r)| r.2 != LEFT)
+                    .take(3)
+                    .find(|(_, r)| r.1 == 'f')
+                    .map(|(p, _)| p)
+            })
+            .flatten();
         // the subject of the sentence before ("Wang met Lavrov. He said ..."), when it is a
         // person's name
         if matches!(gender, 'm' | 'f')
@@ -1242,12 +1285,15 @@ impl Attributor {
         {
             let (c, cg) = self.canonical(doc, &name, g);
             if (cg == gender || (ok(cg) && exact.is_none()))
-                && (c.contains(' ') || g.is_some() || doc.recent.iter().any(|r| r.0 == c))
+                && (c.contains(' ')
+                    || g.is_some()
+                    || doc.recent.iter().any(|r| r.0 == c && r.2 != LEFT))
             {
                 return Some((c, i - 1));
             }
         }
-        if let Some(pos) = exact.or_else(|| doc.recent.iter().rposition(|r| ok(r.1))) {
+        if let Some(pos) = exact.or_else(|| doc.recent.iter().rposition(|r| r.2 != LEFT && ok(r.1)))
+        {
             let (name, _, from) = doc.recent[pos].clone();
             return Some((name, from));
         }
@@ -1489,11 +1535,24 @@ impl Attributor {
         }) {
             return Some(a.name.clone());
         }
-        for needle in needles {
-            let named = match doc.titled.get(&needle) {
+        let head_needle = &needles[needles.len() - 1];
+        for needle in &needles {
+            let named = match doc.titled.get(needle) {
                 Some(named) => named,
                 None => {
-                    let named = self.titled_names(doc, &needle);
+                    let named = match modifier {
+                        Some(m) if needle.len() == m.len() + title.len() + 2 => {
+                            self.modified_titled_names(doc, needle, m.len() + 1)
+                        }
+                        _ if needle.len() == title.len() + 1
+                            && needle != head_needle
+                            && text.len() > CASED_SCAN_MIN_BYTES
+                            && !doc.titled.contains_key(head_needle) =>
+                        {
+                            self.cased_titled_names(doc, needle, head_needle)
+                        }
+                        _ => self.titled_names(doc, needle),
+                    };
                     doc.titled.entry(needle.clone()).or_insert(named)
                 }
             };
@@ -1507,14 +1566,98 @@ impl Attributor {
         None
     }
 
+    /// [`Attributor::titled_names`] of a modified title `needle` ("Russian President "), whose
+    /// first `m` bytes are the modifier and its space: the places of the title ("President ")
+    /// that follow the modifier, with their names, from the title's own list (kept for the
+    /// document: it is the next needle asked for), instead of another scan of the text.
+    fn modified_titled_names(
+        &self,
+        doc: &mut Doc,
+        needle: &str,
+        m: usize,
+    ) -> Vec<(usize, String, Option<char>)> {
+        let (modifier, title) = needle.split_at(m);
+        // a needle that can overlap itself ("General General "): the scan's leftmost
+        // non-overlapping places are not all the title's places after the modifier (a needle
+        // ending with its only space cannot)
+        let overlaps = |n: &str| {
+            n.match_indices(' ')
+                .any(|(i, _)| i + 1 < n.len() && n.ends_with(&n[..=i]))
+        };
+        if overlaps(needle) || overlaps(title) {
+            return self.titled_names(doc, needle);
+        }
+        let named = match doc.titled.get(title) {
+            Some(named) => named,
+            None => {
+                let named = self.titled_names(doc, title);
+                doc.titled.entry(title.to_string()).or_insert(named)
+            }
+        };
+        let b = doc.text.as_bytes();
+        named
+            .iter()
+            .filter(|(q, _, _)| *q >= m && &b[q - m..*q] == modifier.as_bytes())
+            .map(|(q, name, g)| (q - m, name.clone(), *g))
+            .collect()
+    }
+
+    /// [`Attributor::titled_names`] of a title `needle` ("President "), and of the same word in
+    /// lower case, `lower` ("president "), which is the next needle asked for: both from one scan
+    /// for what follows the first letter ("resident "), the lower-case list kept for the
+    /// document.
+    fn cased_titled_names(
+        &self,
+        doc: &mut Doc,
+        needle: &str,
+        lower: &str,
+    ) -> Vec<(usize, String, Option<char>)> {
+        let (n, l) = (needle.as_bytes(), lower.as_bytes());
+        // (first letters in ASCII, and a rest that ends with its only space, so that no two of
+        // its places overlap and the scan finds each)
+        let rest = &n[1..];
+        if !(n[0].is_ascii_alphabetic()
+            && l[0].is_ascii_alphabetic()
+            && n[0] != l[0]
+            && &l[1..] == rest
+            && rest.iter().position(|&c| c == b' ') == Some(rest.len() - 1))
+        {
+            return self.titled_names(doc, needle);
+        }
+        let b = doc.text.as_bytes();
+        let (mut upper_at, mut lower_at) = (Vec::new(), Vec::new());
+        for q in memchr::memmem::find_iter(b, rest) {
+            match q.checked_sub(1).map(|p| (p, b[p])) {
+                Some((p, c)) if c == n[0] => upper_at.push(p),
+                Some((p, c)) if c == l[0] => lower_at.push(p),
+                _ => {}
+            }
+        }
+        let lower_named = self.titled_names_at(doc, lower.len(), lower_at);
+        doc.titled.insert(lower.to_string(), lower_named);
+        self.titled_names_at(doc, needle.len(), upper_at)
+    }
+
     /// Every place in the document where `needle` ("President ") is followed by a name, with that
     /// name: one scan per distinct title and document, not one per reference.
     fn titled_names(&self, doc: &mut Doc, needle: &str) -> Vec<(usize, String, Option<char>)> {
         let text = doc.text;
+        let at = memchr::memmem::find_iter(text.as_bytes(), needle.as_bytes());
+        self.titled_names_at(doc, needle.len(), at)
+    }
+
+    /// [`Attributor::titled_names`] of a needle of `len` bytes found at places `at`.
+    fn titled_names_at(
+        &self,
+        doc: &mut Doc,
+        len: usize,
+        at: impl IntoIterator<Item = usize>,
+    ) -> Vec<(usize, String, Option<char>)> {
+        let text = doc.text;
         let mut out = Vec::new();
         let mut toks = std::mem::take(&mut doc.toks);
-        for p in memchr::memmem::find_iter(text.as_bytes(), needle.as_bytes()) {
-            let after = p + needle.len();
+        for p in at {
+            let after = p + len;
             // the name ends with its line ("Meeting with Governor Ivan Belozertsev\n\nThe ...")
             let line_end =
                 memchr::memchr(b'\n', &text.as_bytes()[after..]).map_or(text.len(), |x| after + x);
@@ -1603,6 +1746,11 @@ impl Attributor {
         None
     }
 }
+
+/// Documents longer than this find a title and its lower-case form in one scan (see
+/// `Attributor::cased_titled_names`): a long document asks for both, and its scans are long; a
+/// short one often asks for one only.
+const CASED_SCAN_MIN_BYTES: usize = 32 * 1024;
 
 /// A cue as the rules show it: "`said` at 120..124".
 struct CueAt<'a>(&'a Cue);
@@ -2461,8 +2609,9 @@ fn opens_clause(w: &str) -> bool {
 /// he announced his run, ...", "While he praised the plan, ..."); "after", "when", "because" and
 /// "if" were measured too and lost F1 on PolNeAR dev.
 fn subordinate(w: &str) -> bool {
-    matches!(
-        w.to_lowercase().as_str(),
-        "since" | "before" | "until" | "once" | "while"
-    )
+    // (by ASCII case, without lower-casing a copy: only the Kelvin sign lower-cases into an
+    // ASCII letter, and none of these words has a "k")
+    ["since", "before", "until", "once", "while"]
+        .iter()
+        .any(|c| c.eq_ignore_ascii_case(w))
 }

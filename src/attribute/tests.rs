@@ -294,3 +294,106 @@ fn tokens_by_bisection_agree_with_a_scan() {
         assert_eq!(tok_ending_at(&toks, at), end, "end {at}");
     }
 }
+
+#[test]
+fn a_modified_title_is_found_where_a_scan_finds_it() {
+    let a = Attributor::new(None);
+    let text = "Russian President Vladimir Putin met US President Joe Biden. \
+                The Russian President Boris Yeltsin. President Xi Jinping and Russian President \
+                Dmitry Medvedev spoke. General General General Mark Milley. A Russian-President \
+                Ivan Petrov. The president Donald Trump met vice president Mike Pence and \
+                general James Mattis.";
+    let sentences = segment::sentences(text);
+    for needle in [
+        "Russian President ",
+        "US President ",
+        "General General ",
+        "Vice President ",
+    ] {
+        let m = needle.find(' ').unwrap() + 1;
+        let mut doc = Doc {
+            text,
+            sentences: &sentences,
+            recent: Vec::new(),
+            recent_left: 0,
+            canon: FastMap::default(),
+            toks: Vec::new(),
+            names: None,
+            titled: FastMap::default(),
+            quoted: Vec::new(),
+            lower_case: FastMap::default(),
+            found: Vec::new(),
+        };
+        let scanned = a.titled_names(&mut doc, needle);
+        if needle == "Russian President " {
+            assert_eq!(scanned.len(), 3, "{scanned:?}");
+        }
+        assert_eq!(
+            a.modified_titled_names(&mut doc, needle, m),
+            scanned,
+            "{needle}"
+        );
+        // a title and its lower-case form from one scan
+        let (title, lower) = (&needle[m..], needle[m..].to_ascii_lowercase());
+        let (upper_scanned, lower_scanned) = (
+            a.titled_names(&mut doc, title),
+            a.titled_names(&mut doc, &lower),
+        );
+        if title == "President " {
+            assert_eq!(lower_scanned.len(), 2, "{lower_scanned:?}");
+        }
+        doc.titled.clear();
+        assert_eq!(a.cased_titled_names(&mut doc, title, &lower), upper_scanned);
+        assert_eq!(doc.titled.get(&lower), Some(&lower_scanned), "{lower}");
+    }
+}
+
+#[test]
+fn speakers_left_behind_keep_the_order_of_recency() {
+    // what `recent` was before entries were left behind: a speaker who speaks again is moved
+    let mut reference: Vec<(String, char, usize)> = Vec::new();
+    let sentences = segment::sentences("A.");
+    let mut doc = Doc {
+        text: "A.",
+        sentences: &sentences,
+        recent: Vec::new(),
+        recent_left: 0,
+        canon: FastMap::default(),
+        toks: Vec::new(),
+        names: None,
+        titled: FastMap::default(),
+        quoted: Vec::new(),
+        lower_case: FastMap::default(),
+        found: Vec::new(),
+    };
+    let names = [
+        "Putin", "Lavrov", "Wang", "Putin", "Putin", "Biden", "Lavrov", "Wang", "Xi",
+    ];
+    for i in 0..200 {
+        let sp = names[(i * 7 + i / 3) % names.len()];
+        let g = if i % 5 == 0 { 'm' } else { 'u' };
+        if let Some(k) = reference.iter().rposition(|r| r.0 == sp) {
+            reference.remove(k);
+        }
+        reference.push((sp.to_string(), g, i));
+        doc.spoke(sp, g, i);
+        let live: Vec<_> = doc.recent.iter().filter(|r| r.2 != LEFT).cloned().collect();
+        assert_eq!(live, reference, "after sentence {i}");
+    }
+}
+
+#[test]
+fn subordinate_by_ascii_case_agrees_with_lower_case() {
+    let reference = |w: &str| {
+        matches!(
+            w.to_lowercase().as_str(),
+            "since" | "before" | "until" | "once" | "while"
+        )
+    };
+    for w in [
+        "since", "Since", "SINCE", "while", "WhIle", "once", "Once", "until", "before", "sinc",
+        "sinces", "", "İnce", "Ｓince", "sınce", "ſince", "\u{212a}", "after",
+    ] {
+        assert_eq!(subordinate(w), reference(w), "{w}");
+    }
+}
