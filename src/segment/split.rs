@@ -147,6 +147,17 @@ fn find_ellipsis(bytes: &[u8], from: usize, end: usize) -> Option<usize> {
 
 /// Pushes `text[start..end]` trimmed, unless nothing is left.
 fn push(out: &mut Vec<Sentence>, text: &str, start: usize, end: usize, paragraph: usize) {
+    let b = text.as_bytes();
+    // most spans need no trimming: a visible ASCII char at both ends
+    if start < end && b[start].is_ascii_graphic() && b[end - 1].is_ascii_graphic() {
+        out.push(Sentence {
+            start,
+            end,
+            paragraph,
+            title: false,
+        });
+        return;
+    }
     let span = &text[start..end];
     let trimmed_start = span.trim_start();
     let s = start + (span.len() - trimmed_start.len());
@@ -323,6 +334,15 @@ fn skip_closers(text: &str, p: usize, end: usize) -> usize {
 /// The word after the whitespace at `p`; `None` when `p` is the end of the paragraph or no
 /// whitespace follows (the mark is then inside a token).
 fn next_word(text: &str, p: usize, end: usize) -> Option<Next> {
+    let b = text.as_bytes();
+    // the usual case: one space, then a letter or digit
+    if p + 1 < end && b[p] == b' ' && b[p + 1].is_ascii_alphanumeric() {
+        return Some(Next {
+            after_space: p + 1,
+            pos: p + 1,
+            ch: Some(char::from(b[p + 1])),
+        });
+    }
     let rest = &text[p..end];
     if !rest.starts_with(char::is_whitespace) {
         return None;
