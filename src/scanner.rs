@@ -19,6 +19,7 @@
 //! `aho_corasick`'s own.
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind, BuildError, Input, MatchKind};
+use std::cell::Cell;
 
 /// A match: pattern index and byte span.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -73,10 +74,11 @@ impl Scanner {
     /// The successive non-overlapping leftmost-longest matches in `hay` (for patterns that are
     /// never empty).
     pub fn find_iter<'a>(&'a self, hay: &'a [u8]) -> impl Iterator<Item = Hit> + 'a {
-        match self {
-            Scanner::Dense(d) => d.find_all(hay).into_iter(),
-            Scanner::Ac(_) => self.find_iter_one(hay).collect::<Vec<_>>().into_iter(),
-        }
+        let hits = match self {
+            Scanner::Dense(d) => d.find_all(hay),
+            Scanner::Ac(_) => self.find_iter_one(hay).collect(),
+        };
+        Hits { hits, next: 0 }
     }
 
     /// [`Scanner::find_iter`], one search after the other.
@@ -88,6 +90,37 @@ impl Scanner {
             at = m.end.max(at + 1);
             Some(m)
         })
+    }
+}
+
+thread_local! {
+    /// The match lists of [`Dense::find_all`]'s two searches, emptied, kept from one document to
+    /// the next on each thread: grown afresh for each document, they passed a kilobyte, where
+    /// glibc's malloc consolidates its free lists.
+    static SPARE_HITS: [Cell<Vec<Hit>>; 2] = Default::default();
+}
+
+/// [`Scanner::find_iter`]'s matches, handing their vector back to [`SPARE_HITS`] when dropped.
+struct Hits {
+    hits: Vec<Hit>,
+    next: usize,
+}
+
+impl Iterator for Hits {
+    type Item = Hit;
+
+    fn next(&mut self) -> Option<Hit> {
+        let hit = *self.hits.get(self.next)?;
+        self.next += 1;
+        Some(hit)
+    }
+}
+
+impl Drop for Hits {
+    fn drop(&mut self) {
+        let mut hits = std::mem::take(&mut self.hits);
+        hits.clear();
+        SPARE_HITS.with(|spare| spare[0].set(hits));
     }
 }
 
@@ -109,7 +142,7 @@ struct Lane<'h> {
 }
 
 impl<'h> Lane<'h> {
-    fn new(d: &Dense, hay: &'h [u8], base: usize) -> Self {
+    fn new(d: &Dense, hay: &'h [u8], base: usize, out: Vec<Hit>) -> Self {
         Lane {
             hay,
             base,
@@ -118,7 +151,7 @@ impl<'h> Lane<'h> {
             sid: d.start as usize,
             last: None,
             done: hay.is_empty(),
-            out: Vec::new(),
+            out,
         }
     }
 
@@ -166,8 +199,9 @@ impl Dense {
             .unwrap_or(hay.len());
         let (trans, class) = (&self.trans[..], &self.class);
         let max_match = self.max_match as usize;
-        let mut a = Lane::new(self, &hay[..cut], 0);
-        let mut b = Lane::new(self, &hay[cut..], cut);
+        let [a_out, b_out] = SPARE_HITS.with(|spare| spare.each_ref().map(Cell::take));
+        let mut a = Lane::new(self, &hay[..cut], 0, a_out);
+        let mut b = Lane::new(self, &hay[cut..], cut, b_out);
         let step = |sid: usize, x: u8| step(trans, class, sid, x);
         while !a.done && !b.done {
             // both lanes on, in locals, until either steps into a match or dead state or runs
@@ -227,6 +261,7 @@ impl Dense {
             }
         }
         a.out.append(&mut b.out);
+        SPARE_HITS.with(|spare| spare[1].set(b.out));
         a.out
     }
 }
