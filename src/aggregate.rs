@@ -8,6 +8,11 @@
 //! `--group-by` group ([`GroupBy`]), the top documents per theme ([`TopDoc`], ties broken by id so
 //! that top-N lists merge exactly), and the inputs that failed. A [`CorpusAgg`] is what
 //! `batch --partial` writes and `merge` adds up; means and rates are computed only when reporting.
+//!
+//! A document's sums travel from the worker that analysed it as a [`DocSummary`]: its speakers
+//! in a table ([`DocSums`], gathered by [`DocBreakdown`]), not sorted maps, added to the corpus's
+//! breakdowns by [`Breakdown::add_doc`]; the chunks of a long document are added up first
+//! ([`DocChunks`]).
 
 use crate::analyze::{AnalyzedDocument, AnalyzedSentence, Pipeline};
 use crate::attribute::Actors;
