@@ -238,17 +238,12 @@ impl Breakdown {
     pub fn add_doc(&mut self, d: &DocSums) {
         self.total.merge(&d.total);
         self.narration.merge(&d.narration);
-        let n = d.themes;
         for (k, s) in d.speakers.iter().enumerate() {
-            let sums = |t: &mut Tally| {
-                let (scores, hits) = (&d.scores[k * n..][..n], &d.hits[k * n..][..n]);
-                t.add_sums([1, s.sentences, s.tokens], scores, hits);
-            };
             match self.actors.get_mut(&s.name) {
-                Some(a) => sums(&mut a.tally),
+                Some(a) => d.add_speaker(k, &mut a.tally),
                 None => {
-                    let mut tally = Tally::new(n);
-                    sums(&mut tally);
+                    let mut tally = Tally::new(d.themes);
+                    d.add_speaker(k, &mut tally);
                     let group = s.group.clone();
                     self.actors
                         .insert(s.name.clone(), ActorTally { group, tally });
@@ -322,6 +317,13 @@ impl DocSums {
             hits: Vec::new(),
             groups: Vec::new(),
         }
+    }
+
+    /// Adds speaker `k`'s sums to `t`, as a tally of one document.
+    fn add_speaker(&self, k: usize, t: &mut Tally) {
+        let (n, s) = (self.themes, &self.speakers[k]);
+        let (scores, hits) = (&self.scores[k * n..][..n], &self.hits[k * n..][..n]);
+        t.add_sums([1, s.sentences, s.tokens], scores, hits);
     }
 
     /// The sums as a breakdown of their own.
@@ -770,6 +772,11 @@ impl CorpusAgg {
                 .or_insert_with(|| Breakdown::new(n))
                 .add_doc(&doc.sums);
         }
+        self.add_top(doc);
+    }
+
+    /// Puts a document in the top lists of the themes it scores in.
+    fn add_top(&mut self, doc: &DocSummary) {
         for (t, list) in self.top.iter_mut().enumerate() {
             let score = doc.sums.total.scores.get(t).copied().unwrap_or(0);
             if score > 0 {
@@ -849,6 +856,118 @@ impl CorpusAgg {
         for list in &mut self.top {
             sort_top(list, self.top_n);
         }
+    }
+}
+
+/// [`CorpusAgg::add`] over a run's documents, the actors found by hash: the aggregate's sorted
+/// maps are searched name by name, a string comparison at every step, for every speaker of every
+/// document, so the actors are gathered in hash maps instead, and moved into the sorted maps once,
+/// by [`CorpusAdder::finish`]. The result is what adding each document to the aggregate gives.
+pub struct CorpusAdder {
+    agg: CorpusAgg,
+    overall: ActorSums,
+    /// Per `--group-by` group.
+    groups: HashMap<String, ActorSums>,
+}
+
+/// The actors and actor groups of a [`Breakdown`], by hash.
+#[derive(Default)]
+struct ActorSums {
+    actors: HashMap<String, ActorTally, foldhash::fast::FixedState>,
+    actor_groups: HashMap<String, Tally, foldhash::fast::FixedState>,
+}
+
+impl ActorSums {
+    /// [`Breakdown::add_doc`] for the actors and actor groups.
+    fn add(&mut self, d: &DocSums) {
+        for (k, s) in d.speakers.iter().enumerate() {
+            match self.actors.get_mut(&s.name) {
+                Some(a) => d.add_speaker(k, &mut a.tally),
+                None => {
+                    let mut tally = Tally::new(d.themes);
+                    d.add_speaker(k, &mut tally);
+                    let group = s.group.clone();
+                    self.actors
+                        .insert(s.name.clone(), ActorTally { group, tally });
+                }
+            }
+        }
+        for (g, t) in &d.groups {
+            match self.actor_groups.get_mut(g) {
+                Some(e) => e.merge(t),
+                None => {
+                    self.actor_groups.insert(g.clone(), t.clone());
+                }
+            }
+        }
+    }
+
+    /// Adds these sums to a breakdown's maps (in one bulk build when the breakdown has none).
+    fn move_into(self, b: &mut Breakdown) {
+        if b.actors.is_empty() {
+            b.actors = self.actors.into_iter().collect();
+        } else {
+            for (name, a) in self.actors {
+                match b.actors.get_mut(&name) {
+                    Some(e) => e.tally.merge(&a.tally),
+                    None => {
+                        b.actors.insert(name, a);
+                    }
+                }
+            }
+        }
+        for (g, t) in self.actor_groups {
+            match b.actor_groups.get_mut(&g) {
+                Some(e) => e.merge(&t),
+                None => {
+                    b.actor_groups.insert(g, t);
+                }
+            }
+        }
+    }
+}
+
+impl CorpusAdder {
+    /// Adds documents to `agg`.
+    pub fn new(agg: CorpusAgg) -> Self {
+        CorpusAdder {
+            agg,
+            overall: ActorSums::default(),
+            groups: HashMap::new(),
+        }
+    }
+
+    /// Adds one (complete) document, as [`CorpusAgg::add`] does.
+    pub fn add(&mut self, doc: &DocSummary) {
+        let agg = &mut self.agg;
+        agg.bytes += doc.bytes;
+        agg.overall.total.merge(&doc.sums.total);
+        agg.overall.narration.merge(&doc.sums.narration);
+        self.overall.add(&doc.sums);
+        if let Some(g) = &doc.group {
+            let n = agg.themes.len();
+            let b = agg
+                .groups
+                .entry(g.clone())
+                .or_insert_with(|| Breakdown::new(n));
+            b.total.merge(&doc.sums.total);
+            b.narration.merge(&doc.sums.narration);
+            match self.groups.get_mut(g) {
+                Some(sums) => sums.add(&doc.sums),
+                None => self.groups.entry(g.clone()).or_default().add(&doc.sums),
+            }
+        }
+        agg.add_top(doc);
+    }
+
+    /// The aggregate with every document added.
+    pub fn finish(self) -> CorpusAgg {
+        let mut agg = self.agg;
+        self.overall.move_into(&mut agg.overall);
+        for (g, sums) in self.groups {
+            sums.move_into(agg.groups.get_mut(&g).expect("made with its sums"));
+        }
+        agg
     }
 }
 
@@ -997,6 +1116,38 @@ mod corpus_tests {
         let top: Vec<_> = all.top[0].iter().map(|t| t.id.as_str()).collect();
         assert_eq!(top, ["d2", "d5"]);
         assert_eq!(all.groups["a"].total.documents, 3);
+    }
+
+    #[test]
+    fn adder_equals_adding_each_document() {
+        let new = || CorpusAgg::new(vec!["t".into()], vec![], Some(&GroupBy::Year), 2);
+        let docs: Vec<_> = (0..7)
+            .map(|i| {
+                let mut d = doc(&format!("d{i}"), i % 3, if i < 3 { "a" } else { "b" });
+                let mut b = d.sums.breakdown();
+                let tally = Tally {
+                    documents: 1,
+                    sentences: 1 + i as u64,
+                    ..Tally::new(1)
+                };
+                let group = (i % 3 == 0).then(|| "g".to_string());
+                if group.is_some() {
+                    b.actor_groups.insert("g".into(), tally.clone());
+                }
+                b.actors
+                    .insert(format!("P{}", i % 2), ActorTally { group, tally });
+                d.sums = DocSums::from_breakdown(&b);
+                d
+            })
+            .collect();
+        let mut each = new();
+        docs.iter().for_each(|d| each.add(d));
+        let mut adder = CorpusAdder::new(new());
+        docs.iter().for_each(|d| adder.add(d));
+        let added = adder.finish();
+        assert_eq!(added, each);
+        assert_eq!(added.overall.actors["P0"].tally.documents, 4);
+        assert_eq!(added.groups["b"].actor_groups["g"].documents, 2);
     }
 
     #[test]

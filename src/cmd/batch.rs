@@ -7,7 +7,7 @@
 //! the channels' few documents are ever in memory, and every number and row order is the same
 //! whatever the thread count.
 
-use crate::aggregate::{CorpusAgg, DocChunks, DocSummary, GroupBy, LexiconId};
+use crate::aggregate::{CorpusAdder, CorpusAgg, DocChunks, DocSummary, GroupBy, LexiconId};
 use crate::analyze::Pipeline;
 use crate::cli::{CommonOpts, Per};
 use crate::compare::{CompareOptions, DocSpeech};
@@ -153,12 +153,12 @@ pub fn analyze_corpus(
     progress: &mut dyn FnMut(u64, u64),
 ) -> anyhow::Result<CorpusRun> {
     let themes = pipeline.themes().len();
-    let mut agg = CorpusAgg::new(
+    let mut agg = CorpusAdder::new(CorpusAgg::new(
         pipeline.themes().to_vec(),
         LexiconId::of(&pipeline.lexicons),
         settings.group_by,
         settings.top,
-    );
+    ));
     let jobs = settings.jobs.max(1);
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(jobs)
@@ -304,6 +304,7 @@ pub fn analyze_corpus(
     if let Some(e) = failure {
         return Err(e);
     }
+    let mut agg = agg.finish();
     agg.errors = errors;
     agg.warnings = warnings;
     agg.finish();
