@@ -10,9 +10,9 @@
 //! `batch --partial` writes and `merge` adds up; means and rates are computed only when reporting.
 //!
 //! A document's sums travel from the worker that analysed it as a [`DocSummary`]: its speakers
-//! in a table ([`DocSums`], gathered by [`DocBreakdown`]), not sorted maps, added to the corpus's
-//! breakdowns by [`Breakdown::add_doc`]; the chunks of a long document are added up first
-//! ([`DocChunks`]).
+//! in a table ([`DocSums`], gathered by [`DocBreakdown`]), not sorted maps, added up by hash
+//! during a run ([`CorpusAdder`]) or to a breakdown ([`Breakdown::add_doc`]); the chunks of a
+//! long document are added up first ([`DocChunks`]).
 
 use crate::analyze::{AnalyzedDocument, AnalyzedSentence, Pipeline};
 use crate::attribute::Actors;
@@ -390,6 +390,10 @@ struct SpeakerRows {
     hits: Vec<u64>,
     /// Per speaker: the index of its actor group in [`DocBreakdown::groups`].
     groups: Vec<Option<usize>>,
+    /// The row of the last sentence's speaker, and its name (a speaker often says several
+    /// sentences in a row).
+    last: Option<usize>,
+    last_name: String,
 }
 
 thread_local! {
@@ -412,15 +416,16 @@ impl<'a> DocBreakdown<'a> {
 
     /// Adds the document's next sentence: its speaker, token count and matches.
     pub fn add(&mut self, speaker: Option<&str>, tokens: usize, matches: &[Match]) {
-        self.total.add(tokens, matches);
         let Some(name) = speaker else {
+            self.total.add(tokens, matches);
             self.narrated = true;
             self.narration.add(tokens, matches);
             return;
         };
         let (n, rows) = (self.themes, &mut self.rows);
-        let k = match rows.index.get(name) {
-            Some(&k) => k,
+        let last = rows.last.filter(|_| rows.last_name == name);
+        let k = match last.or_else(|| rows.index.get(name).copied()) {
+            Some(k) => k,
             None => {
                 // names are copied only when first seen (this runs for every sentence)
                 let group = self.actors.group_of(name).map(|g| {
@@ -445,12 +450,24 @@ impl<'a> DocBreakdown<'a> {
                 rows.speakers.len() - 1
             }
         };
+        if rows.last != Some(k) {
+            rows.last = Some(k);
+            rows.last_name.clear();
+            rows.last_name.push_str(name);
+        }
         let s = &mut rows.speakers[k];
         s.sentences += 1;
         s.tokens += tokens as u64;
+        let total = &mut self.total;
+        total.sentences += 1;
+        total.tokens += tokens as u64;
         let (scores, hits) = (&mut rows.scores[k * n..][..n], &mut rows.hits[k * n..][..n]);
+        // (each weight in fixed point once, for the document and the speaker)
         for m in matches {
-            scores[m.theme] += to_fixed(m.weight);
+            let w = to_fixed(m.weight);
+            total.scores[m.theme] += w;
+            total.hits[m.theme] += 1;
+            scores[m.theme] += w;
             hits[m.theme] += 1;
         }
         if let Some(g) = rows.groups[k] {
@@ -483,6 +500,7 @@ impl<'a> DocBreakdown<'a> {
         rows.scores.clear();
         rows.hits.clear();
         rows.groups.clear();
+        rows.last = None;
         SPARE_ROWS.with(|spare| spare.set(std::mem::take(rows)));
         d
     }
