@@ -8,6 +8,11 @@
 //! `--group-by` group ([`GroupBy`]), the top documents per theme ([`TopDoc`], ties broken by id so
 //! that top-N lists merge exactly), and the inputs that failed. A [`CorpusAgg`] is what
 //! `batch --partial` writes and `merge` adds up; means and rates are computed only when reporting.
+//!
+//! A document's sums travel from the worker that analysed it as a [`DocSummary`]: its speakers
+//! in a table ([`DocSums`], gathered by [`DocBreakdown`]), not sorted maps, added up by hash
+//! during a run ([`CorpusAdder`]) or to a breakdown ([`Breakdown::add_doc`]); the chunks of a
+//! long document are added up first ([`DocChunks`]).
 
 use crate::analyze::{AnalyzedDocument, AnalyzedSentence, Pipeline};
 use crate::attribute::Actors;
@@ -18,6 +23,7 @@ use crate::lexicon::LexiconSet;
 use crate::matcher::Match;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
+use std::cell::Cell;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 /// Fixed-point resolution of summed scores.
@@ -88,17 +94,26 @@ impl Tally {
 
     /// Adds another tally.
     pub fn merge(&mut self, other: &Tally) {
-        self.documents += other.documents;
-        self.sentences += other.sentences;
-        self.tokens += other.tokens;
-        if self.scores.len() < other.scores.len() {
-            self.scores.resize(other.scores.len(), 0);
-            self.hits.resize(other.hits.len(), 0);
+        self.add_sums(
+            [other.documents, other.sentences, other.tokens],
+            &other.scores,
+            &other.hits,
+        );
+    }
+
+    /// Adds the counts (documents, sentences, tokens), scores and hits of another tally.
+    fn add_sums(&mut self, [documents, sentences, tokens]: [u64; 3], scores: &[i64], hits: &[u64]) {
+        self.documents += documents;
+        self.sentences += sentences;
+        self.tokens += tokens;
+        if self.scores.len() < scores.len() {
+            self.scores.resize(scores.len(), 0);
+            self.hits.resize(hits.len(), 0);
         }
-        for (a, b) in self.scores.iter_mut().zip(&other.scores) {
+        for (a, b) in self.scores.iter_mut().zip(scores) {
             *a += b;
         }
-        for (a, b) in self.hits.iter_mut().zip(&other.hits) {
+        for (a, b) in self.hits.iter_mut().zip(hits) {
             *a += b;
         }
     }
@@ -219,6 +234,32 @@ impl Breakdown {
         }
     }
 
+    /// Adds one document's sums: what merging [`DocSums::breakdown`] does.
+    pub fn add_doc(&mut self, d: &DocSums) {
+        self.total.merge(&d.total);
+        self.narration.merge(&d.narration);
+        for (k, s) in d.speakers.iter().enumerate() {
+            match self.actors.get_mut(&s.name) {
+                Some(a) => d.add_speaker(k, &mut a.tally),
+                None => {
+                    let mut tally = Tally::new(d.themes);
+                    d.add_speaker(k, &mut tally);
+                    let group = s.group.clone();
+                    self.actors
+                        .insert(s.name.clone(), ActorTally { group, tally });
+                }
+            }
+        }
+        for (g, t) in &d.groups {
+            match self.actor_groups.get_mut(g) {
+                Some(e) => e.merge(t),
+                None => {
+                    self.actor_groups.insert(g.clone(), t.clone());
+                }
+            }
+        }
+    }
+
     /// Actors sorted by sentences (descending), then name.
     pub fn actors_by_sentences(&self) -> Vec<(&String, &ActorTally)> {
         let mut v: Vec<_> = self.actors.iter().collect();
@@ -232,22 +273,131 @@ impl Breakdown {
     }
 }
 
-/// One document's [`Breakdown`], gathered sentence by sentence: each sentence finds its speaker's
-/// tally by hash (and the speaker's actor group once per document, not per sentence), and the
-/// sorted maps are built once, when the document is done. The result is what
-/// [`Breakdown::add_document`] gives on an empty breakdown.
+/// A speaker of a [`DocSums`].
+#[derive(Clone, Debug, PartialEq)]
+struct SpeakerSums {
+    name: String,
+    /// Its actor group (from the actors file).
+    group: Option<String>,
+    sentences: u64,
+    tokens: u64,
+}
+
+/// One document's sums (or one chunk's): what its [`Breakdown`] holds, every `documents` count 1
+/// where the document appears, but with the speakers in a table, in the order first seen, and
+/// their scores and hits in two flat vectors. A worker makes one per document and the main
+/// thread adds it to the corpus's [`Breakdown`] ([`Breakdown::add_doc`]): a breakdown of its
+/// own, sorted maps with a node of over a kilobyte and two vectors per speaker, cost more to
+/// build and free than the whole adding up.
+#[derive(Clone, Debug, PartialEq)]
+pub struct DocSums {
+    /// Everything.
+    pub total: Tally,
+    /// Sentences without a speaker.
+    pub narration: Tally,
+    themes: usize,
+    speakers: Vec<SpeakerSums>,
+    /// `themes` scores per speaker, in `speakers` order.
+    scores: Vec<i64>,
+    /// `themes` hits per speaker, in `speakers` order.
+    hits: Vec<u64>,
+    /// Actor groups and their sums.
+    groups: Vec<(String, Tally)>,
+}
+
+impl DocSums {
+    /// No document.
+    pub fn new(themes: usize) -> Self {
+        DocSums {
+            total: Tally::new(themes),
+            narration: Tally::new(themes),
+            themes,
+            speakers: Vec::new(),
+            scores: Vec::new(),
+            hits: Vec::new(),
+            groups: Vec::new(),
+        }
+    }
+
+    /// Adds speaker `k`'s sums to `t`, as a tally of one document.
+    fn add_speaker(&self, k: usize, t: &mut Tally) {
+        let (n, s) = (self.themes, &self.speakers[k]);
+        let (scores, hits) = (&self.scores[k * n..][..n], &self.hits[k * n..][..n]);
+        t.add_sums([1, s.sentences, s.tokens], scores, hits);
+    }
+
+    /// The sums as a breakdown of their own.
+    pub fn breakdown(&self) -> Breakdown {
+        let mut b = Breakdown::new(self.themes);
+        b.add_doc(self);
+        b
+    }
+
+    /// The sums of a document's [`Breakdown`] (every actor in it counted in the document).
+    pub fn from_breakdown(b: &Breakdown) -> Self {
+        let themes = b.total.scores.len();
+        let mut d = DocSums {
+            total: b.total.clone(),
+            narration: b.narration.clone(),
+            groups: b
+                .actor_groups
+                .iter()
+                .map(|(g, t)| (g.clone(), t.clone()))
+                .collect(),
+            ..DocSums::new(themes)
+        };
+        for (name, a) in &b.actors {
+            d.speakers.push(SpeakerSums {
+                name: name.clone(),
+                group: a.group.clone(),
+                sentences: a.tally.sentences,
+                tokens: a.tally.tokens,
+            });
+            d.scores.extend_from_slice(&a.tally.scores);
+            d.scores.resize(d.speakers.len() * themes, 0);
+            d.hits.extend_from_slice(&a.tally.hits);
+            d.hits.resize(d.speakers.len() * themes, 0);
+        }
+        d
+    }
+}
+
+/// One document's [`DocSums`], gathered sentence by sentence: each sentence finds its speaker's
+/// row by hash (and the speaker's actor group once per document, not per sentence). The result
+/// is what [`Breakdown::add_document`] gives on an empty breakdown ([`DocSums::breakdown`]).
 pub struct DocBreakdown<'a> {
     actors: &'a Actors,
     themes: usize,
     total: Tally,
     narration: Tally,
     narrated: bool,
-    /// Speaker → index in `speakers`.
-    index: HashMap<String, usize, foldhash::fast::FixedState>,
-    /// Per speaker: its tally and the index of its actor group in `groups`.
-    speakers: Vec<(Tally, Option<usize>)>,
+    /// The speakers' rows.
+    rows: SpeakerRows,
     /// Actor groups met so far, with their tallies.
-    groups: Vec<(&'a str, Tally)>,
+    groups: Vec<(String, Tally)>,
+}
+
+/// The speakers of a [`DocBreakdown`], the [`DocSums`] table and an index, kept emptied from
+/// one document to the next on each thread (and copied out to size when a document is done):
+/// grown afresh for every document, they passed a kilobyte for a document with many speakers,
+/// where glibc's malloc first consolidates its free lists, once for each vector.
+#[derive(Default)]
+struct SpeakerRows {
+    /// Speaker → row.
+    index: HashMap<String, usize, foldhash::fast::FixedState>,
+    speakers: Vec<SpeakerSums>,
+    scores: Vec<i64>,
+    hits: Vec<u64>,
+    /// Per speaker: the index of its actor group in [`DocBreakdown::groups`].
+    groups: Vec<Option<usize>>,
+    /// The row of the last sentence's speaker, and its name (a speaker often says several
+    /// sentences in a row).
+    last: Option<usize>,
+    last_name: String,
+}
+
+thread_local! {
+    static SPARE_ROWS: Cell<SpeakerRows> = Cell::default();
 }
 
 impl<'a> DocBreakdown<'a> {
@@ -259,68 +409,100 @@ impl<'a> DocBreakdown<'a> {
             total: Tally::new(themes),
             narration: Tally::new(themes),
             narrated: false,
-            // room for a news item's speakers: growing these took more than filling them
-            index: HashMap::with_capacity_and_hasher(8, Default::default()),
-            speakers: Vec::with_capacity(8),
+            rows: SPARE_ROWS.with(Cell::take),
             groups: Vec::new(),
         }
     }
 
     /// Adds the document's next sentence: its speaker, token count and matches.
     pub fn add(&mut self, speaker: Option<&str>, tokens: usize, matches: &[Match]) {
-        self.total.add(tokens, matches);
         let Some(name) = speaker else {
+            self.total.add(tokens, matches);
             self.narrated = true;
             self.narration.add(tokens, matches);
             return;
         };
-        let k = match self.index.get(name) {
-            Some(&k) => k,
+        let (n, rows) = (self.themes, &mut self.rows);
+        let last = rows.last.filter(|_| rows.last_name == name);
+        let k = match last.or_else(|| rows.index.get(name).copied()) {
+            Some(k) => k,
             None => {
                 // names are copied only when first seen (this runs for every sentence)
                 let group = self.actors.group_of(name).map(|g| {
-                    match self.groups.iter().position(|(h, _)| *h == g) {
+                    match self.groups.iter().position(|(h, _)| h == g) {
                         Some(i) => i,
                         None => {
-                            self.groups.push((g, Tally::new(self.themes)));
+                            self.groups.push((g.to_string(), Tally::new(n)));
                             self.groups.len() - 1
                         }
                     }
                 });
-                self.speakers.push((Tally::new(self.themes), group));
-                self.index.insert(name.to_string(), self.speakers.len() - 1);
-                self.speakers.len() - 1
+                rows.groups.push(group);
+                rows.speakers.push(SpeakerSums {
+                    name: String::new(),
+                    group: group.map(|g| self.groups[g].0.clone()),
+                    sentences: 0,
+                    tokens: 0,
+                });
+                rows.scores.resize(rows.speakers.len() * n, 0);
+                rows.hits.resize(rows.speakers.len() * n, 0);
+                rows.index.insert(name.to_string(), rows.speakers.len() - 1);
+                rows.speakers.len() - 1
             }
         };
-        let (tally, group) = &mut self.speakers[k];
-        tally.add(tokens, matches);
-        if let Some(g) = *group {
+        if rows.last != Some(k) {
+            rows.last = Some(k);
+            rows.last_name.clear();
+            rows.last_name.push_str(name);
+        }
+        let s = &mut rows.speakers[k];
+        s.sentences += 1;
+        s.tokens += tokens as u64;
+        let total = &mut self.total;
+        total.sentences += 1;
+        total.tokens += tokens as u64;
+        let (scores, hits) = (&mut rows.scores[k * n..][..n], &mut rows.hits[k * n..][..n]);
+        // (each weight in fixed point once, for the document and the speaker)
+        for m in matches {
+            let w = to_fixed(m.weight);
+            total.scores[m.theme] += w;
+            total.hits[m.theme] += 1;
+            scores[m.theme] += w;
+            hits[m.theme] += 1;
+        }
+        if let Some(g) = rows.groups[k] {
             self.groups[g].1.add(tokens, matches);
         }
     }
 
-    /// The document's breakdown (every `documents` count is 1 where the document appears).
-    pub fn finish(mut self) -> Breakdown {
-        let mut b = Breakdown {
+    /// The document's sums (every `documents` count is 1 where the document appears).
+    pub fn finish(mut self) -> DocSums {
+        self.total.documents += 1;
+        if self.narrated {
+            self.narration.documents += 1;
+        }
+        for (_, t) in &mut self.groups {
+            t.documents += 1;
+        }
+        let rows = &mut self.rows;
+        for (name, k) in rows.index.drain() {
+            rows.speakers[k].name = name;
+        }
+        let d = DocSums {
             total: self.total,
             narration: self.narration,
-            ..Default::default()
+            themes: self.themes,
+            speakers: rows.speakers.drain(..).collect(),
+            scores: rows.scores.to_vec(),
+            hits: rows.hits.to_vec(),
+            groups: self.groups,
         };
-        b.total.documents += 1;
-        if self.narrated {
-            b.narration.documents += 1;
-        }
-        for (name, k) in self.index {
-            let (mut tally, group) = std::mem::take(&mut self.speakers[k]);
-            tally.documents += 1;
-            let group = group.map(|g| self.groups[g].0.to_string());
-            b.actors.insert(name, ActorTally { group, tally });
-        }
-        for (g, mut tally) in self.groups {
-            tally.documents += 1;
-            b.actor_groups.insert(g.to_string(), tally);
-        }
-        b
+        rows.scores.clear();
+        rows.hits.clear();
+        rows.groups.clear();
+        rows.last = None;
+        SPARE_ROWS.with(|spare| spare.set(std::mem::take(rows)));
+        d
     }
 }
 
@@ -440,7 +622,7 @@ pub struct DocSummary {
     /// Invalid UTF-8 sequences replaced.
     pub replaced: u64,
     /// Its per-actor sums (`total.documents` = 1).
-    pub breakdown: Breakdown,
+    pub sums: DocSums,
     /// Its attributed sentences, for `stance compare` (only when asked for: they are large).
     pub speech: Option<DocSpeech>,
 }
@@ -477,28 +659,61 @@ impl DocSummary {
         DocSummary::of(doc, bytes, b.finish(), group_by)
     }
 
-    fn of(doc: &Document, bytes: u64, breakdown: Breakdown, group_by: Option<&GroupBy>) -> Self {
+    fn of(doc: &Document, bytes: u64, sums: DocSums, group_by: Option<&GroupBy>) -> Self {
         DocSummary {
             id: doc.id.clone(),
             group: group_by.map(|g| g.key(&doc.meta)),
             bytes,
             replaced: doc.replaced as u64,
-            breakdown,
+            sums,
             speech: None,
         }
     }
+}
 
-    /// Adds the next chunk of the same document.
-    pub fn absorb(&mut self, chunk: &DocSummary) {
-        self.bytes += chunk.bytes;
-        self.replaced += chunk.replaced;
-        self.breakdown.merge(&chunk.breakdown);
-        self.breakdown.cap_documents_at_one();
-        match (&mut self.speech, &chunk.speech) {
+/// The chunks of one document, added up as they come (in any order) into its summary.
+pub struct DocChunks {
+    /// The summary so far, but its sums.
+    summary: DocSummary,
+    /// Its sums so far.
+    breakdown: Breakdown,
+}
+
+impl DocChunks {
+    /// No chunk yet of the document that `chunk` is part of.
+    pub fn new(chunk: &DocSummary) -> Self {
+        let themes = chunk.sums.themes;
+        DocChunks {
+            summary: DocSummary {
+                id: chunk.id.clone(),
+                group: chunk.group.clone(),
+                bytes: 0,
+                replaced: 0,
+                sums: DocSums::new(themes),
+                speech: None,
+            },
+            breakdown: Breakdown::new(themes),
+        }
+    }
+
+    /// Adds a chunk.
+    pub fn add(&mut self, chunk: &DocSummary) {
+        let s = &mut self.summary;
+        s.bytes += chunk.bytes;
+        s.replaced += chunk.replaced;
+        self.breakdown.add_doc(&chunk.sums);
+        match (&mut s.speech, &chunk.speech) {
             (Some(s), Some(c)) => s.absorb(c),
-            (None, Some(c)) => self.speech = Some(c.clone()),
+            (None, Some(c)) => s.speech = Some(c.clone()),
             _ => {}
         }
+    }
+
+    /// The document's summary: an actor seen in several chunks still appears in one document.
+    pub fn finish(mut self) -> DocSummary {
+        self.breakdown.cap_documents_at_one();
+        self.summary.sums = DocSums::from_breakdown(&self.breakdown);
+        self.summary
     }
 }
 
@@ -567,16 +782,21 @@ impl CorpusAgg {
     /// Adds one (complete) document.
     pub fn add(&mut self, doc: &DocSummary) {
         self.bytes += doc.bytes;
-        self.overall.merge(&doc.breakdown);
+        self.overall.add_doc(&doc.sums);
         if let Some(g) = &doc.group {
             let n = self.themes.len();
             self.groups
                 .entry(g.clone())
                 .or_insert_with(|| Breakdown::new(n))
-                .merge(&doc.breakdown);
+                .add_doc(&doc.sums);
         }
+        self.add_top(doc);
+    }
+
+    /// Puts a document in the top lists of the themes it scores in.
+    fn add_top(&mut self, doc: &DocSummary) {
         for (t, list) in self.top.iter_mut().enumerate() {
-            let score = doc.breakdown.total.scores.get(t).copied().unwrap_or(0);
+            let score = doc.sums.total.scores.get(t).copied().unwrap_or(0);
             if score > 0 {
                 list.push(TopDoc {
                     id: doc.id.clone(),
@@ -654,6 +874,118 @@ impl CorpusAgg {
         for list in &mut self.top {
             sort_top(list, self.top_n);
         }
+    }
+}
+
+/// [`CorpusAgg::add`] over a run's documents, the actors found by hash: the aggregate's sorted
+/// maps are searched name by name, a string comparison at every step, for every speaker of every
+/// document, so the actors are gathered in hash maps instead, and moved into the sorted maps once,
+/// by [`CorpusAdder::finish`]. The result is what adding each document to the aggregate gives.
+pub struct CorpusAdder {
+    agg: CorpusAgg,
+    overall: ActorSums,
+    /// Per `--group-by` group.
+    groups: HashMap<String, ActorSums>,
+}
+
+/// The actors and actor groups of a [`Breakdown`], by hash.
+#[derive(Default)]
+struct ActorSums {
+    actors: HashMap<String, ActorTally, foldhash::fast::FixedState>,
+    actor_groups: HashMap<String, Tally, foldhash::fast::FixedState>,
+}
+
+impl ActorSums {
+    /// [`Breakdown::add_doc`] for the actors and actor groups.
+    fn add(&mut self, d: &DocSums) {
+        for (k, s) in d.speakers.iter().enumerate() {
+            match self.actors.get_mut(&s.name) {
+                Some(a) => d.add_speaker(k, &mut a.tally),
+                None => {
+                    let mut tally = Tally::new(d.themes);
+                    d.add_speaker(k, &mut tally);
+                    let group = s.group.clone();
+                    self.actors
+                        .insert(s.name.clone(), ActorTally { group, tally });
+                }
+            }
+        }
+        for (g, t) in &d.groups {
+            match self.actor_groups.get_mut(g) {
+                Some(e) => e.merge(t),
+                None => {
+                    self.actor_groups.insert(g.clone(), t.clone());
+                }
+            }
+        }
+    }
+
+    /// Adds these sums to a breakdown's maps (in one bulk build when the breakdown has none).
+    fn move_into(self, b: &mut Breakdown) {
+        if b.actors.is_empty() {
+            b.actors = self.actors.into_iter().collect();
+        } else {
+            for (name, a) in self.actors {
+                match b.actors.get_mut(&name) {
+                    Some(e) => e.tally.merge(&a.tally),
+                    None => {
+                        b.actors.insert(name, a);
+                    }
+                }
+            }
+        }
+        for (g, t) in self.actor_groups {
+            match b.actor_groups.get_mut(&g) {
+                Some(e) => e.merge(&t),
+                None => {
+                    b.actor_groups.insert(g, t);
+                }
+            }
+        }
+    }
+}
+
+impl CorpusAdder {
+    /// Adds documents to `agg`.
+    pub fn new(agg: CorpusAgg) -> Self {
+        CorpusAdder {
+            agg,
+            overall: ActorSums::default(),
+            groups: HashMap::new(),
+        }
+    }
+
+    /// Adds one (complete) document, as [`CorpusAgg::add`] does.
+    pub fn add(&mut self, doc: &DocSummary) {
+        let agg = &mut self.agg;
+        agg.bytes += doc.bytes;
+        agg.overall.total.merge(&doc.sums.total);
+        agg.overall.narration.merge(&doc.sums.narration);
+        self.overall.add(&doc.sums);
+        if let Some(g) = &doc.group {
+            let n = agg.themes.len();
+            let b = agg
+                .groups
+                .entry(g.clone())
+                .or_insert_with(|| Breakdown::new(n));
+            b.total.merge(&doc.sums.total);
+            b.narration.merge(&doc.sums.narration);
+            match self.groups.get_mut(g) {
+                Some(sums) => sums.add(&doc.sums),
+                None => self.groups.entry(g.clone()).or_default().add(&doc.sums),
+            }
+        }
+        agg.add_top(doc);
+    }
+
+    /// The aggregate with every document added.
+    pub fn finish(self) -> CorpusAgg {
+        let mut agg = self.agg;
+        self.overall.move_into(&mut agg.overall);
+        for (g, sums) in self.groups {
+            sums.move_into(agg.groups.get_mut(&g).expect("made with its sums"));
+        }
+        agg
     }
 }
 
@@ -754,12 +1086,14 @@ mod corpus_tests {
         let fast = DocSummary::analyze(&pipeline, &doc, 7, None);
         let analyzed = pipeline.analyze(doc);
         let slow = DocSummary::new(&analyzed, 7, themes, pipeline.attributor.actors(), None);
-        assert!(fast.breakdown.actors.len() > 1);
-        assert!(!fast.breakdown.actor_groups.is_empty());
+        let breakdown = fast.sums.breakdown();
+        assert!(breakdown.actors.len() > 1);
+        assert!(!breakdown.actor_groups.is_empty());
         assert_eq!(fast, slow);
         let mut added = Breakdown::new(themes);
         added.add_document(&analyzed, pipeline.attributor.actors());
-        assert_eq!(fast.breakdown, added);
+        assert_eq!(breakdown, added);
+        assert_eq!(DocSums::from_breakdown(&added).breakdown(), added);
     }
 
     fn doc(id: &str, score: i64, group: &str) -> DocSummary {
@@ -772,7 +1106,7 @@ mod corpus_tests {
             group: Some(group.into()),
             bytes: 10,
             replaced: 0,
-            breakdown: b,
+            sums: DocSums::from_breakdown(&b),
             speech: None,
         }
     }
@@ -803,6 +1137,38 @@ mod corpus_tests {
     }
 
     #[test]
+    fn adder_equals_adding_each_document() {
+        let new = || CorpusAgg::new(vec!["t".into()], vec![], Some(&GroupBy::Year), 2);
+        let docs: Vec<_> = (0..7)
+            .map(|i| {
+                let mut d = doc(&format!("d{i}"), i % 3, if i < 3 { "a" } else { "b" });
+                let mut b = d.sums.breakdown();
+                let tally = Tally {
+                    documents: 1,
+                    sentences: 1 + i as u64,
+                    ..Tally::new(1)
+                };
+                let group = (i % 3 == 0).then(|| "g".to_string());
+                if group.is_some() {
+                    b.actor_groups.insert("g".into(), tally.clone());
+                }
+                b.actors
+                    .insert(format!("P{}", i % 2), ActorTally { group, tally });
+                d.sums = DocSums::from_breakdown(&b);
+                d
+            })
+            .collect();
+        let mut each = new();
+        docs.iter().for_each(|d| each.add(d));
+        let mut adder = CorpusAdder::new(new());
+        docs.iter().for_each(|d| adder.add(d));
+        let added = adder.finish();
+        assert_eq!(added, each);
+        assert_eq!(added.overall.actors["P0"].tally.documents, 4);
+        assert_eq!(added.groups["b"].actor_groups["g"].documents, 2);
+    }
+
+    #[test]
     fn different_lexicons_do_not_merge() {
         let lex = |sha: &str| {
             vec![LexiconId {
@@ -820,7 +1186,8 @@ mod corpus_tests {
     #[test]
     fn chunks_of_one_document_count_once() {
         let mut a = doc("x", 1, "g");
-        a.breakdown.actors.insert(
+        let mut b = a.sums.breakdown();
+        b.actors.insert(
             "P".into(),
             ActorTally {
                 group: None,
@@ -830,11 +1197,15 @@ mod corpus_tests {
                 },
             },
         );
-        let b = a.clone();
-        a.absorb(&b);
-        assert_eq!(a.breakdown.total.documents, 1);
-        assert_eq!(a.breakdown.actors["P"].tally.documents, 1);
-        assert_eq!(a.breakdown.total.sentences, 4);
+        a.sums = DocSums::from_breakdown(&b);
+        let mut chunks = DocChunks::new(&a);
+        chunks.add(&a);
+        chunks.add(&a);
+        let a = chunks.finish();
+        let b = a.sums.breakdown();
+        assert_eq!(b.total.documents, 1);
+        assert_eq!(b.actors["P"].tally.documents, 1);
+        assert_eq!(b.total.sentences, 4);
         assert_eq!(a.bytes, 20);
     }
 }

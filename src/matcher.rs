@@ -381,10 +381,17 @@ impl Matcher {
     ) {
         let s = &text[span.clone()];
         // Edge whitespace (a paragraph's trailing newline) cannot be part of a term: trimming it
-        // keeps more sentences on the in-place path.
-        let t = s.trim_start();
-        let base = span.start + (s.len() - t.len());
-        let s = t.trim_end();
+        // keeps more sentences on the in-place path. (A sentence of the segmenter has none: with
+        // a visible ASCII char at both ends, there is nothing to trim.)
+        let b = s.as_bytes();
+        let (s, base) = if b.first().is_some_and(u8::is_ascii_graphic)
+            && b.last().is_some_and(u8::is_ascii_graphic)
+        {
+            (s, span.start)
+        } else {
+            let t = s.trim_start();
+            (t.trim_end(), span.start + (s.len() - t.len()))
+        };
         if s.is_empty() {
             return;
         }

@@ -7,7 +7,7 @@
 //! the channels' few documents are ever in memory, and every number and row order is the same
 //! whatever the thread count.
 
-use crate::aggregate::{CorpusAgg, DocSummary, GroupBy, LexiconId};
+use crate::aggregate::{CorpusAdder, CorpusAgg, DocChunks, DocSummary, GroupBy, LexiconId};
 use crate::analyze::Pipeline;
 use crate::cli::{CommonOpts, Per};
 use crate::compare::{CompareOptions, DocSpeech};
@@ -153,12 +153,12 @@ pub fn analyze_corpus(
     progress: &mut dyn FnMut(u64, u64),
 ) -> anyhow::Result<CorpusRun> {
     let themes = pipeline.themes().len();
-    let mut agg = CorpusAgg::new(
+    let mut agg = CorpusAdder::new(CorpusAgg::new(
         pipeline.themes().to_vec(),
         LexiconId::of(&pipeline.lexicons),
         settings.group_by,
         settings.top,
-    );
+    ));
     let jobs = settings.jobs.max(1);
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(jobs)
@@ -257,7 +257,7 @@ pub fn analyze_corpus(
         });
 
         // Chunks of unfinished documents: (sum so far, chunks received, chunk count once known).
-        let mut open: HashMap<u64, (DocSummary, usize, Option<usize>)> = HashMap::new();
+        let mut open: HashMap<u64, (DocChunks, usize, Option<usize>)> = HashMap::new();
         // Finished documents waiting for their predecessors.
         let mut ready: BTreeMap<u64, DocSummary> = BTreeMap::new();
         let mut next = 0u64;
@@ -266,21 +266,16 @@ pub fn analyze_corpus(
             let complete = if d.chunk == 0 && d.last {
                 Some(d.summary)
             } else {
-                let e = open.entry(d.seq).or_insert_with(|| {
-                    let mut empty = d.summary.clone();
-                    empty.bytes = 0;
-                    empty.replaced = 0;
-                    empty.breakdown = crate::aggregate::Breakdown::new(themes);
-                    empty.speech = None;
-                    (empty, 0, None)
-                });
-                e.0.absorb(&d.summary);
+                let e = open
+                    .entry(d.seq)
+                    .or_insert_with(|| (DocChunks::new(&d.summary), 0, None));
+                e.0.add(&d.summary);
                 e.1 += 1;
                 if d.last {
                     e.2 = Some(d.chunk + 1);
                 }
                 if e.2 == Some(e.1) {
-                    open.remove(&d.seq).map(|e| e.0)
+                    open.remove(&d.seq).map(|e| e.0.finish())
                 } else {
                     None
                 }
@@ -309,6 +304,7 @@ pub fn analyze_corpus(
     if let Some(e) = failure {
         return Err(e);
     }
+    let mut agg = agg.finish();
     agg.errors = errors;
     agg.warnings = warnings;
     agg.finish();
@@ -367,7 +363,7 @@ pub fn run(args: BatchArgs) -> anyhow::Result<ExitCode> {
                 id: d.id.clone(),
                 group: d.group.clone(),
                 bytes: d.bytes,
-                tally: d.breakdown.total.clone(),
+                tally: d.sums.total.clone(),
             };
             if partial {
                 batch_report::write_doc_line(&mut out, &themes, &row)?;

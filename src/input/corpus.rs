@@ -193,7 +193,10 @@ impl Reader<'_> {
             .ignore(true)
             .require_git(false)
             .follow_links(true)
-            .sort_by_file_name(|a, b| a.cmp(b))
+            // by file name: entries sorted are siblings, whose paths are their parent's path
+            // and their names, so comparing the paths' bytes compares the names' (without
+            // parsing a name out of each path at every comparison, as sorting by name does)
+            .sort_by_file_path(|a, b| a.as_os_str().cmp(b.as_os_str()))
             .build();
         let mut matched = 0usize;
         for entry in walker {

@@ -115,7 +115,11 @@ pub(super) fn split_paragraph(
         match decide(text, start, end, sent, at) {
             Step::Split(e) => {
                 push(out, text, sent, e, paragraph);
-                sent = e + (text[e..end].len() - text[e..end].trim_start().len());
+                sent = match bytes[e..end] {
+                    // (usually a space and a visible ASCII char)
+                    [b' ', x, ..] if x.is_ascii_graphic() => e + 1,
+                    _ => e + (text[e..end].len() - text[e..end].trim_start().len()),
+                };
                 pos = e;
             }
             Step::Skip(p) => pos = p,
@@ -147,6 +151,17 @@ fn find_ellipsis(bytes: &[u8], from: usize, end: usize) -> Option<usize> {
 
 /// Pushes `text[start..end]` trimmed, unless nothing is left.
 fn push(out: &mut Vec<Sentence>, text: &str, start: usize, end: usize, paragraph: usize) {
+    let b = text.as_bytes();
+    // most spans need no trimming: a visible ASCII char at both ends
+    if start < end && b[start].is_ascii_graphic() && b[end - 1].is_ascii_graphic() {
+        out.push(Sentence {
+            start,
+            end,
+            paragraph,
+            title: false,
+        });
+        return;
+    }
     let span = &text[start..end];
     let trimmed_start = span.trim_start();
     let s = start + (span.len() - trimmed_start.len());
@@ -323,6 +338,15 @@ fn skip_closers(text: &str, p: usize, end: usize) -> usize {
 /// The word after the whitespace at `p`; `None` when `p` is the end of the paragraph or no
 /// whitespace follows (the mark is then inside a token).
 fn next_word(text: &str, p: usize, end: usize) -> Option<Next> {
+    let b = text.as_bytes();
+    // the usual case: one space, then a letter or digit
+    if p + 1 < end && b[p] == b' ' && b[p + 1].is_ascii_alphanumeric() {
+        return Some(Next {
+            after_space: p + 1,
+            pos: p + 1,
+            ch: Some(char::from(b[p + 1])),
+        });
+    }
     let rest = &text[p..end];
     if !rest.starts_with(char::is_whitespace) {
         return None;
@@ -340,15 +364,27 @@ fn next_word(text: &str, p: usize, end: usize) -> Option<Next> {
 /// that starts at `sent`. It reads the word before the period.
 fn period_ends_sentence(text: &str, sent: usize, at: usize, next: Next) -> bool {
     let before = &text[sent..at];
-    let token = match before
-        .char_indices()
-        .rev()
-        .find(|&(_, c)| c.is_whitespace())
-    {
-        Some((k, c)) => sent + k + c.len_utf8(),
+    // the last whitespace char: an ASCII one found by byte, unless a non-ASCII char comes after
+    let last_space_or_other = before
+        .bytes()
+        .rposition(|x| x >= 0x80 || matches!(x, b'\t'..=b'\r' | b' '));
+    let token = match last_space_or_other {
         None => sent,
+        Some(k) if before.as_bytes()[k] < 0x80 => sent + k + 1,
+        Some(_) => match before
+            .char_indices()
+            .rev()
+            .find(|&(_, c)| c.is_whitespace())
+        {
+            Some((k, c)) => sent + k + c.len_utf8(),
+            None => sent,
+        },
     };
-    let word_start = at - text[token..at].trim_start_matches(is_opener).len();
+    let word_start = if text.as_bytes()[token].is_ascii_alphanumeric() {
+        token
+    } else {
+        at - text[token..at].trim_start_matches(is_opener).len()
+    };
     let word = &text[word_start..at];
     if word.is_empty() {
         return true;
