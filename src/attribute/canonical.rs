@@ -277,7 +277,8 @@ fn fullest_form<'a>(
             }
         }
         // "Wang" → "Wang Yi": a single-word name followed by one capitalised word
-        if n_words == 1 && first == last && best_prefix.is_none() {
+        // (not a one-letter name, the "A" of a Q/A transcript: "A Russian journalist asked")
+        if n_words == 1 && first == last && last.len() > 1 && best_prefix.is_none() {
             let rest = &text[e..s.end.max(e)];
             if let Some(r) = rest.strip_prefix(' ') {
                 let w_end = r
@@ -289,6 +290,22 @@ fn fullest_form<'a>(
                     && !is_stop(w)
                     && !is_title(w)
                     && w.len() > 1
+                    // ("China" is not "China Sea" nor "China Daily": a place's feature, a paper)
+                    && !matches!(
+                        w,
+                        "Sea"
+                            | "Ocean"
+                            | "Strait"
+                            | "Gulf"
+                            | "Bay"
+                            | "River"
+                            | "Island"
+                            | "Islands"
+                            | "Peninsula"
+                            | "Canal"
+                            | "Lake"
+                            | "Daily"
+                    )
                     && !after.is_some_and(|c| c == '\'' || c == '\u{2019}' || c.is_alphanumeric())
                     // ("Trump Tower": a word the document also writes in lower case is no
                     // given name; asked last, as it may scan the whole text)

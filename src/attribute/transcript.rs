@@ -225,17 +225,34 @@ pub(crate) fn label_at(text: &str, start: usize, end: usize, toks: &mut Vec<Tok>
     })
 }
 
-/// "DMITRY MEDVEDEV" → "Dmitry Medvedev", "JAI-CHUL CHOI" → "Jai-Chul Choi".
+/// "DMITRY MEDVEDEV" → "Dmitry Medvedev", "JAI-CHUL CHOI" → "Jai-Chul Choi"; a word without a
+/// vowel is an acronym and stays as it is ("CCTV", "AFP", "CGTN").
 fn title_case(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    let mut start = true;
-    for c in s.chars() {
-        if start {
-            out.push(c);
+    let mut rest = s;
+    while !rest.is_empty() {
+        // a separator, then the word after it
+        let w = rest.find(char::is_alphanumeric).unwrap_or(rest.len());
+        out.push_str(&rest[..w]);
+        rest = &rest[w..];
+        let e = rest
+            .find(|c: char| !c.is_alphanumeric())
+            .unwrap_or(rest.len());
+        let word = &rest[..e];
+        if !word.is_ascii()
+            || word
+                .bytes()
+                .any(|b| matches!(b, b'A' | b'E' | b'I' | b'O' | b'U' | b'Y'))
+        {
+            let mut chars = word.chars();
+            out.extend(chars.next());
+            for c in chars {
+                out.extend(c.to_lowercase());
+            }
         } else {
-            out.extend(c.to_lowercase());
+            out.push_str(word);
         }
-        start = !c.is_alphanumeric();
+        rest = &rest[e..];
     }
     out
 }
@@ -288,6 +305,15 @@ mod tests {
         assert_eq!(
             label("PRESIDENT OF RUSSIA DMITRY MEDVEDEV: Good afternoon.").as_deref(),
             Some("Dmitry Medvedev")
+        );
+        // an acronym in capitals stays one; a name in capitals is written as a name
+        assert_eq!(
+            label("CCTV: Can you talk a bit more about it?").as_deref(),
+            Some("CCTV")
+        );
+        assert_eq!(
+            label("WALLACE: Can you talk a bit more about it?").as_deref(),
+            Some("Wallace")
         );
         assert_eq!(label("He said the following: we agree.").as_deref(), None);
         assert_eq!(label("Note: all times local.").as_deref(), None);
