@@ -443,12 +443,10 @@ impl Dense {
                 trans[to + c as usize] = row[next as usize] * s;
             }
         }
-        // what makes [`step`]'s unchecked lookup sound: from any state, every column is in range
-        let last_row = trans
-            .iter()
-            .chain([&(row[0] * s)])
-            .max()
-            .map_or(0, |&t| t as usize);
+        // what makes [`step`]'s unchecked lookup sound: from any state, every column is in range.
+        // Every entry of `trans` is 0 (the dead state), `row[0] * s` (the fill) or `row[k] * s`
+        // (a trie transition), or a copy of one, so checking the rows bounds them all.
+        let last_row = row.iter().max().map_or(0, |&r| r as usize * stride);
         assert!(last_row + stride <= trans.len() && class.iter().all(|&c| (c as usize) < stride));
         Dense {
             trans,
