@@ -76,6 +76,8 @@ struct Key {
     check_start: bool,
     /// The pattern ends with a word character: a literal must not end inside a word.
     check_end: bool,
+    /// Some entry is a prefix wildcard (`term*`), asked for every candidate.
+    has_prefix: bool,
 }
 
 #[derive(Debug)]
@@ -168,6 +170,7 @@ impl Matcher {
                     entries: Vec::new(),
                     check_start: text.chars().next().is_some_and(char::is_alphanumeric),
                     check_end: text.chars().next_back().is_some_and(char::is_alphanumeric),
+                    has_prefix: false,
                 });
                 key_text.push(text);
                 keys.len() - 1
@@ -266,6 +269,7 @@ impl Matcher {
         for k in &mut keys {
             // Literal before prefix within a theme; themes in index order.
             k.entries.sort_by_key(|e| (e.theme, e.prefix));
+            k.has_prefix = k.entries.iter().any(|e| e.prefix);
         }
 
         let ac = if key_text.is_empty() {
@@ -588,7 +592,7 @@ impl Matcher {
             while let Some(m) = cur {
                 let key = &self.keys[m.pattern];
                 let at_boundary = !key.check_end || m.end == hay.len() || !word_at(hay, m.end);
-                let has_prefix = key.entries.iter().any(|e| e.prefix);
+                let has_prefix = key.has_prefix;
                 let extended = if has_prefix {
                     word_end(hay, m.end)
                 } else {

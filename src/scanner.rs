@@ -330,7 +330,11 @@ impl Dense {
         // a column is. Per state: its depth, its parent and column, and `own`: the patterns
         // ending there, in pattern order.
         const DEAD: u32 = u32::MAX;
-        let mut child: Vec<u32> = vec![0; stride];
+        // (sized for the most states there can be, one per pattern byte and the start state: a
+        // zeroed allocation costs nothing, and rows never reached are never touched, where growing
+        // it row by row copied it again and again)
+        let most = 1 + patterns.iter().map(|p| p.as_ref().len()).sum::<usize>();
+        let mut child: Vec<u32> = vec![0; most * stride];
         let mut depth: Vec<u32> = vec![0];
         let mut parent: Vec<(u32, u32)> = vec![(0, 0)];
         let mut own: Vec<Vec<u32>> = vec![Vec::new()];
@@ -343,7 +347,6 @@ impl Dense {
                     depth.push(depth[k] + 1);
                     parent.push((k as u32, c as u32));
                     own.push(Vec::new());
-                    child.resize(child.len() + stride, 0);
                 }
                 k = child[k * stride + c] as usize;
             }
@@ -443,12 +446,10 @@ impl Dense {
                 trans[to + c as usize] = row[next as usize] * s;
             }
         }
-        // what makes [`step`]'s unchecked lookup sound: from any state, every column is in range
-        let last_row = trans
-            .iter()
-            .chain([&(row[0] * s)])
-            .max()
-            .map_or(0, |&t| t as usize);
+        // what makes [`step`]'s unchecked lookup sound: from any state, every column is in range.
+        // Every entry of `trans` is 0 (the dead state), `row[0] * s` (the fill) or `row[k] * s`
+        // (a trie transition), or a copy of one, so checking the rows bounds them all.
+        let last_row = row.iter().max().map_or(0, |&r| r as usize * stride);
         assert!(last_row + stride <= trans.len() && class.iter().all(|&c| (c as usize) < stride));
         Dense {
             trans,

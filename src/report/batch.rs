@@ -5,11 +5,12 @@
 //! one `stance batch` over everything print the same bytes. Rows are in a fixed order (actors by
 //! sentences then name, groups by name, documents in input order), never in completion order.
 
-use super::{write_json_line, write_json_pretty};
+use super::{Pretty, write_json_line};
 use crate::aggregate::{ActorTally, Breakdown, CorpusAgg, Tally};
 use crate::cli::Format;
 use serde::Serialize;
 use serde::ser::{SerializeMap, Serializer};
+use serde_json::ser::{CompactFormatter, Formatter};
 use std::io::{self, Write};
 
 /// The schema tag of JSON reports and partials.
@@ -54,9 +55,7 @@ pub fn write_batch(
     format: Format,
 ) -> anyhow::Result<()> {
     match format {
-        Format::Json => {
-            write_json_pretty(out, &JsonReport::new(rep))?;
-        }
+        Format::Json => write_json(out, rep)?,
         Format::Jsonl => write_jsonl(out, rep)?,
         Format::Csv => write_csv(out, rep)?,
         Format::Table => write_grids(out, rep, false)?,
@@ -203,81 +202,6 @@ fn all_units<'a>(rep: &'a BatchReport<'a>) -> Vec<Unit<'a>> {
 }
 
 #[derive(Serialize)]
-struct JsonUnit<'a> {
-    #[serde(skip_serializing_if = "Option::is_none")]
-    scope: Option<&'a str>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    unit_kind: Option<&'static str>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    actor: Option<&'a str>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    id: Option<&'a str>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    group: Option<&'a str>,
-    documents: u64,
-    sentences: u64,
-    tokens: u64,
-    scores: ThemeMap<'a>,
-    hits: ThemeMap<'a>,
-    per_1k_tokens: ThemeMap<'a>,
-}
-
-fn json_unit<'a>(themes: &'a [String], t: &'a Tally) -> JsonUnit<'a> {
-    JsonUnit {
-        scope: None,
-        unit_kind: None,
-        actor: None,
-        id: None,
-        group: None,
-        documents: t.documents,
-        sentences: t.sentences,
-        tokens: t.tokens,
-        scores: ThemeMap(themes, scores(t)),
-        hits: ThemeMap(themes, t.hits.iter().map(|&h| h as f64).collect()),
-        per_1k_tokens: ThemeMap(themes, rates(t)),
-    }
-}
-
-#[derive(Serialize)]
-struct JsonBreakdown<'a> {
-    #[serde(skip_serializing_if = "Option::is_none")]
-    group: Option<&'a str>,
-    total: JsonUnit<'a>,
-    narration: JsonUnit<'a>,
-    actors: Vec<JsonUnit<'a>>,
-    actor_groups: Vec<JsonUnit<'a>>,
-}
-
-fn json_breakdown<'a>(
-    themes: &'a [String],
-    group: Option<&'a str>,
-    b: &'a Breakdown,
-) -> JsonBreakdown<'a> {
-    JsonBreakdown {
-        group,
-        total: json_unit(themes, &b.total),
-        narration: json_unit(themes, &b.narration),
-        actors: b
-            .actors_by_sentences()
-            .into_iter()
-            .map(|(name, a)| JsonUnit {
-                actor: Some(name),
-                group: Some(a.group.as_deref().unwrap_or_default()).filter(|g| !g.is_empty()),
-                ..json_unit(themes, &a.tally)
-            })
-            .collect(),
-        actor_groups: b
-            .actor_groups
-            .iter()
-            .map(|(g, t)| JsonUnit {
-                group: Some(g),
-                ..json_unit(themes, t)
-            })
-            .collect(),
-    }
-}
-
-#[derive(Serialize)]
 struct JsonTop<'a> {
     theme: &'a str,
     documents: Vec<JsonTopDoc<'a>>,
@@ -289,86 +213,264 @@ struct JsonTopDoc<'a> {
     score: f64,
 }
 
-#[derive(Serialize)]
-struct JsonReport<'a> {
-    schema: &'static str,
-    lexicons: &'a [crate::aggregate::LexiconId],
-    themes: &'a [String],
-    documents: u64,
-    bytes: u64,
-    #[serde(flatten)]
-    overall: JsonBreakdown<'a>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    group_by: Option<&'a str>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    groups: Option<Vec<JsonBreakdown<'a>>>,
-    top_documents: Vec<JsonTop<'a>>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    per_document: Option<Vec<JsonUnit<'a>>>,
-    errors: &'a [crate::input::corpus::Issue],
-    warnings: &'a [crate::input::corpus::Issue],
+/// The JSON report and JSON lines, written directly rather than through serde: a row is three
+/// counts and three maps over the themes, and serde's calls per key and value cost ~10 K
+/// instructions a row. The bytes are serde_json's: its pretty layout (as [`Pretty`] writes it) or
+/// its compact one, numbers through its own formatter, strings through its serializer, and the
+/// few parts that are not rows (lexicons, top documents, issues) through serde at their depth.
+struct JsonOut<'a> {
+    buf: Vec<u8>,
+    out: &'a mut dyn Write,
+    pretty: bool,
+    /// Each theme's name as a JSON string, followed by the key separator.
+    theme_keys: Vec<Vec<u8>>,
 }
 
-impl<'a> JsonReport<'a> {
-    fn new(rep: &'a BatchReport<'a>) -> Self {
-        let agg = rep.agg;
-        let themes = &agg.themes[..];
-        JsonReport {
-            schema: SCHEMA,
-            lexicons: &agg.lexicons,
-            themes,
-            documents: agg.documents(),
-            bytes: agg.bytes,
-            overall: json_breakdown(themes, None, &agg.overall),
-            group_by: agg.group_by.as_deref(),
-            groups: agg.group_by.as_ref().map(|_| {
-                agg.groups
-                    .iter()
-                    .map(|(g, b)| json_breakdown(themes, Some(g), b))
-                    .collect()
-            }),
-            top_documents: themes
-                .iter()
-                .zip(&agg.top)
-                .map(|(t, list)| JsonTop {
-                    theme: t,
-                    documents: list
-                        .iter()
-                        .map(|d| JsonTopDoc {
-                            id: &d.id,
-                            score: d.score as f64 / crate::aggregate::SCALE,
-                        })
-                        .collect(),
-                })
-                .collect(),
-            per_document: rep.documents.map(|docs| {
-                docs.iter()
-                    .map(|d| JsonUnit {
-                        id: Some(&d.id),
-                        group: d.group.as_deref(),
-                        ..json_unit(themes, &d.tally)
-                    })
-                    .collect()
-            }),
-            errors: &agg.errors,
-            warnings: &agg.warnings,
+/// A row's labels (actor, id, group...), written before its counts unless `None`.
+type Labels<'a> = [(&'static str, Option<&'a str>)];
+
+impl<'a> JsonOut<'a> {
+    fn new(out: &'a mut dyn Write, pretty: bool, themes: &[String]) -> io::Result<Self> {
+        let mut theme_keys = Vec::with_capacity(themes.len());
+        for t in themes {
+            let mut key = serde_json::to_vec(t)?;
+            key.extend_from_slice(if pretty { b": " } else { b":" });
+            theme_keys.push(key);
+        }
+        Ok(JsonOut {
+            buf: Vec::with_capacity(1 << 16),
+            out,
+            pretty,
+            theme_keys,
+        })
+    }
+
+    /// Before a value of an array or a key of an object at `depth`: the comma when it is not the
+    /// first, and in the pretty layout the line break and indent.
+    fn line(&mut self, comma: bool, depth: usize) -> io::Result<()> {
+        if self.pretty {
+            super::pretty_line(&mut self.buf, comma, depth)
+        } else {
+            if comma {
+                self.buf.push(b',');
+            }
+            Ok(())
         }
     }
+
+    /// A key (a plain identifier, nothing to escape) of an object at `depth`.
+    fn key(&mut self, first: bool, depth: usize, key: &str) -> io::Result<()> {
+        self.line(!first, depth)?;
+        self.buf.push(b'"');
+        self.buf.extend_from_slice(key.as_bytes());
+        self.buf
+            .extend_from_slice(if self.pretty { b"\": " } else { b"\":" });
+        Ok(())
+    }
+
+    fn str(&mut self, s: &str) -> io::Result<()> {
+        Ok(serde_json::to_writer(&mut self.buf, s)?)
+    }
+
+    fn u64(&mut self, v: u64) -> io::Result<()> {
+        CompactFormatter.write_u64(&mut self.buf, v)
+    }
+
+    /// As serde_json writes an `f64`: `null` when not finite.
+    fn f64(&mut self, v: f64) -> io::Result<()> {
+        if v.is_finite() {
+            CompactFormatter.write_f64(&mut self.buf, v)
+        } else {
+            CompactFormatter.write_null(&mut self.buf)
+        }
+    }
+
+    /// Any other value, through serde, as the value of a key at `depth`.
+    fn serde(&mut self, depth: usize, v: &impl Serialize) -> io::Result<()> {
+        if self.pretty {
+            let mut ser = serde_json::Serializer::with_formatter(&mut self.buf, Pretty::at(depth));
+            v.serialize(&mut ser)?;
+        } else {
+            serde_json::to_writer(&mut self.buf, v)?;
+        }
+        Ok(())
+    }
+
+    /// Hands what is buffered to the output once there is enough of it.
+    fn spill(&mut self) -> io::Result<()> {
+        if self.buf.len() >= 1 << 16 {
+            self.out.write_all(&self.buf)?;
+            self.buf.clear();
+        }
+        Ok(())
+    }
+
+    fn finish(self) -> io::Result<()> {
+        self.out.write_all(&self.buf)
+    }
+
+    /// One row as an object at `depth`: its labels, counts, scores, hits and rates.
+    fn unit(&mut self, depth: usize, labels: &Labels<'_>, t: &Tally) -> io::Result<()> {
+        let d = depth + 1;
+        self.buf.push(b'{');
+        let mut first = true;
+        for (k, v) in labels {
+            if let Some(v) = v {
+                self.key(first, d, k)?;
+                self.str(v)?;
+                first = false;
+            }
+        }
+        self.key(first, d, "documents")?;
+        self.u64(t.documents)?;
+        self.key(false, d, "sentences")?;
+        self.u64(t.sentences)?;
+        self.key(false, d, "tokens")?;
+        self.u64(t.tokens)?;
+        self.theme_map(d, "scores", |i| t.score(i))?;
+        self.theme_map(d, "hits", |i| t.hits[i] as f64)?;
+        self.theme_map(d, "per_1k_tokens", |i| round4(t.per_1k(i)))?;
+        self.line(false, depth)?;
+        self.buf.push(b'}');
+        self.spill()
+    }
+
+    /// A map from theme to number, as the value of `key` at `depth`.
+    fn theme_map(&mut self, depth: usize, key: &str, f: impl Fn(usize) -> f64) -> io::Result<()> {
+        self.key(false, depth, key)?;
+        self.buf.push(b'{');
+        for i in 0..self.theme_keys.len() {
+            self.line(i > 0, depth + 1)?;
+            self.buf.extend_from_slice(&self.theme_keys[i]);
+            self.f64(f(i))?;
+        }
+        if !self.theme_keys.is_empty() {
+            self.line(false, depth)?;
+        }
+        self.buf.push(b'}');
+        Ok(())
+    }
+
+    /// An array of rows as the value of `key` at `depth`.
+    fn units<'r, const N: usize>(
+        &mut self,
+        depth: usize,
+        key: &str,
+        rows: impl Iterator<Item = ([(&'static str, Option<&'r str>); N], &'r Tally)>,
+    ) -> io::Result<()> {
+        self.key(false, depth, key)?;
+        self.buf.push(b'[');
+        let mut first = true;
+        for (labels, t) in rows {
+            self.line(!first, depth + 1)?;
+            self.unit(depth + 1, &labels, t)?;
+            first = false;
+        }
+        if !first {
+            self.line(false, depth)?;
+        }
+        self.buf.push(b']');
+        Ok(())
+    }
+
+    /// A breakdown's total, narration, actors and actor groups, as keys at `depth` after others.
+    fn breakdown(&mut self, depth: usize, b: &Breakdown) -> io::Result<()> {
+        self.key(false, depth, "total")?;
+        self.unit(depth, &[], &b.total)?;
+        self.key(false, depth, "narration")?;
+        self.unit(depth, &[], &b.narration)?;
+        let actors = b.actors_by_sentences().into_iter().map(|(name, a)| {
+            let group = a.group.as_deref().filter(|g| !g.is_empty());
+            ([("actor", Some(&name[..])), ("group", group)], &a.tally)
+        });
+        self.units(depth, "actors", actors)?;
+        let groups = (b.actor_groups.iter()).map(|(g, t)| ([("group", Some(&g[..]))], t));
+        self.units(depth, "actor_groups", groups)
+    }
 }
 
-fn write_jsonl(out: &mut dyn Write, rep: &BatchReport<'_>) -> anyhow::Result<()> {
-    let themes = &rep.agg.themes[..];
-    for u in all_units(rep) {
-        let line = JsonUnit {
-            scope: Some(u.scope),
-            unit_kind: Some(u.kind),
-            id: Some(u.name),
-            group: u.actor_group,
-            ..json_unit(themes, u.tally)
-        };
-        write_json_line(out, &line)?;
+/// `--format json`: the whole report, pretty-printed.
+fn write_json(out: &mut dyn Write, rep: &BatchReport<'_>) -> io::Result<()> {
+    let agg = rep.agg;
+    let themes = &agg.themes[..];
+    let mut j = JsonOut::new(out, true, themes)?;
+    j.buf.push(b'{');
+    j.key(true, 1, "schema")?;
+    j.str(SCHEMA)?;
+    j.key(false, 1, "lexicons")?;
+    j.serde(1, &agg.lexicons)?;
+    j.key(false, 1, "themes")?;
+    j.serde(1, &themes)?;
+    j.key(false, 1, "documents")?;
+    j.u64(agg.documents())?;
+    j.key(false, 1, "bytes")?;
+    j.u64(agg.bytes)?;
+    j.breakdown(1, &agg.overall)?;
+    if let Some(gb) = &agg.group_by {
+        j.key(false, 1, "group_by")?;
+        j.str(gb)?;
+        j.key(false, 1, "groups")?;
+        j.buf.push(b'[');
+        for (i, (g, b)) in agg.groups.iter().enumerate() {
+            j.line(i > 0, 2)?;
+            j.buf.push(b'{');
+            j.key(true, 3, "group")?;
+            j.str(g)?;
+            j.breakdown(3, b)?;
+            j.line(false, 2)?;
+            j.buf.push(b'}');
+        }
+        if !agg.groups.is_empty() {
+            j.line(false, 1)?;
+        }
+        j.buf.push(b']');
     }
-    Ok(())
+    let top: Vec<JsonTop> = themes
+        .iter()
+        .zip(&agg.top)
+        .map(|(t, list)| JsonTop {
+            theme: t,
+            documents: list
+                .iter()
+                .map(|d| JsonTopDoc {
+                    id: &d.id,
+                    score: d.score as f64 / crate::aggregate::SCALE,
+                })
+                .collect(),
+        })
+        .collect();
+    j.key(false, 1, "top_documents")?;
+    j.serde(1, &top)?;
+    if let Some(docs) = rep.documents {
+        let rows = docs.iter().map(|d| {
+            let labels = [("id", Some(&d.id[..])), ("group", d.group.as_deref())];
+            (labels, &d.tally)
+        });
+        j.units(1, "per_document", rows)?;
+    }
+    j.key(false, 1, "errors")?;
+    j.serde(1, &agg.errors)?;
+    j.key(false, 1, "warnings")?;
+    j.serde(1, &agg.warnings)?;
+    j.line(false, 0)?;
+    j.buf.extend_from_slice(b"}\n");
+    j.finish()
+}
+
+/// `--format jsonl`: one compact line per row.
+fn write_jsonl(out: &mut dyn Write, rep: &BatchReport<'_>) -> io::Result<()> {
+    let mut j = JsonOut::new(out, false, &rep.agg.themes)?;
+    for u in all_units(rep) {
+        let labels = [
+            ("scope", Some(u.scope)),
+            ("unit_kind", Some(u.kind)),
+            ("id", Some(u.name)),
+            ("group", u.actor_group),
+        ];
+        j.unit(0, &labels, u.tally)?;
+        j.buf.push(b'\n');
+    }
+    j.finish()
 }
 
 fn write_csv(out: &mut dyn Write, rep: &BatchReport<'_>) -> anyhow::Result<()> {
@@ -833,6 +935,45 @@ mod tests {
         assert_eq!(v["actors"][0]["per_1k_tokens"]["peace"], 2.0);
         assert_eq!(v["top_documents"][0]["documents"][0]["id"], "d1");
         assert!(v.get("groups").is_none());
+    }
+
+    #[test]
+    fn json_and_jsonl_are_serde_json_layouts() {
+        // written directly, they must be what serde_json writes for the same values
+        let mut a = agg();
+        a.group_by = Some("year".into());
+        a.groups.insert("2024 \"q\"".into(), a.overall.clone());
+        a.groups.insert("2025".into(), Breakdown::new(2));
+        a.overall.actor_groups.insert("X".into(), Tally::new(2));
+        a.overall.narration.tokens = 3;
+        a.overall.narration.scores[1] = 1;
+        let docs = [DocRow {
+            id: "d\u{e9}\n".into(),
+            group: Some(String::new()),
+            bytes: 3,
+            tally: a.overall.total.clone(),
+        }];
+        for format in [Format::Json, Format::Jsonl] {
+            let mut out = Vec::new();
+            let rep = BatchReport {
+                agg: &a,
+                documents: Some(&docs),
+            };
+            write_batch(&mut out, &rep, format).unwrap();
+            let s = String::from_utf8(out).unwrap();
+            if format == Format::Json {
+                let v: serde_json::Value = serde_json::from_str(&s).unwrap();
+                assert_eq!(serde_json::to_string_pretty(&v).unwrap() + "\n", s);
+                assert_eq!(v["groups"][0]["actors"][0]["group"], "X");
+                assert_eq!(v["per_document"][0]["group"], "");
+            } else {
+                for line in s.lines() {
+                    let v: serde_json::Value = serde_json::from_str(line).unwrap();
+                    assert_eq!(serde_json::to_string(&v).unwrap(), line);
+                }
+                assert_eq!(s.lines().count(), 10);
+            }
+        }
     }
 
     #[test]

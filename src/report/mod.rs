@@ -63,6 +63,14 @@ fn pretty_line<W: ?Sized + Write>(w: &mut W, comma: bool, depth: usize) -> io::R
 }
 
 impl Pretty {
+    /// The layout of a value nested `depth` levels deep (the value of a key at `depth`).
+    fn at(depth: usize) -> Self {
+        Pretty {
+            depth,
+            has_value: false,
+        }
+    }
+
     /// Opens an array or an object: one level deeper, nothing in it yet.
     fn open<W: ?Sized + Write>(&mut self, w: &mut W, mark: &[u8]) -> io::Result<()> {
         self.depth += 1;
