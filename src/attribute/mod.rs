@@ -1012,13 +1012,15 @@ impl Attributor {
                             && is_capitalized(&text[t.start..t.end])
                             && is_stop(&text[t.start..t.end])
                             && (j == 0 || toks[j - 1].kind != TokKind::Word)
+                            && t.end - t.start >= 3
+                            && pronoun(&text[t.start..t.end]).is_none()
                         {
+                            // (the cheap tests first; the fuller form is looked for without
+                            // going through the canonical names: most such words are "The")
                             let name = &text[t.start..t.end];
-                            let full = self.canonical(doc, name, None).0;
+                            let full = self.surname_form(doc, name);
                             let first = full.split(' ').next().unwrap_or("");
-                            if name.len() >= 3
-                                && pronoun(name).is_none()
-                                && full.split(' ').count() == 2
+                            if full.split(' ').count() == 2
                                 && !is_stop(first)
                                 && !names::is_title(first)
                                 && !names::is_institution(first)
