@@ -2475,12 +2475,16 @@ fn turn_ending_cue(cue: &str) -> bool {
 /// Cues whose object is a person other than the source ("told CNN", "urged Congress"): never
 /// inverted with their source.
 fn takes_listener(cue: &str) -> bool {
-    let c = cue.to_ascii_lowercase();
+    // (by ASCII case, without a lower-case copy: the stems are ASCII)
     [
         "tell", "told", "urg", "accus", "critici", "condemn", "welcom", "remind", "thank", "prais",
     ]
     .iter()
-    .any(|p| c.starts_with(p))
+    .any(|p| {
+        cue.as_bytes()
+            .get(..p.len())
+            .is_some_and(|c| c.eq_ignore_ascii_case(p.as_bytes()))
+    })
 }
 
 /// Words between a subject and its cue: "Putin also said", "Putin has repeatedly said".

@@ -415,3 +415,38 @@ fn stop_word_surname_before_a_cue() {
     let t = "The Kremlin met on Monday. The said nothing of it.";
     assert_eq!(speakers(&a, t)[1], None);
 }
+
+/// `takes_listener` by ASCII case agrees with the lower-cased copy it replaced.
+#[test]
+fn takes_listener_by_ascii_case_agrees_with_lower_case() {
+    let stems = [
+        "tell", "told", "urg", "accus", "critici", "condemn", "welcom", "remind", "thank", "prais",
+    ];
+    for cue in [
+        "told",
+        "Told",
+        "TOLD",
+        "tol",
+        "urged",
+        "Urging",
+        "accused",
+        "criticized",
+        "Condemned",
+        "welcomed",
+        "reminds",
+        "thanked",
+        "praised",
+        "said",
+        "",
+        "t",
+        "Tëll",
+        "ŧold",
+        "Kelvin",
+        "ſtold",
+        "TELLS",
+    ] {
+        let lower = cue.to_ascii_lowercase();
+        let want = stems.iter().any(|p| lower.starts_with(p));
+        assert_eq!(takes_listener(cue), want, "{cue}");
+    }
+}
