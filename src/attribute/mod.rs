@@ -40,6 +40,7 @@ use std::collections::HashMap;
 /// A hash map with a fast, fixed (deterministic) hasher: for per-document lookups only, never
 /// iterated into output.
 type FastMap<K, V> = HashMap<K, V, foldhash::fast::FixedState>;
+use std::cell::RefCell;
 use std::path::Path;
 use std::rc::Rc;
 use std::sync::Arc;
@@ -288,6 +289,25 @@ struct Raw {
     aside: bool,
 }
 
+/// A thread's room for a document's working vectors, kept from one document to the next: new
+/// ones, each over a kilobyte for a news item, cost glibc's malloc the sorting of freed chunks.
+/// (The vectors keep the size of the longest document the thread saw.)
+#[derive(Default)]
+struct Scratch {
+    /// Paragraphs: (start, end), and their first sentences.
+    paras: Vec<(usize, usize)>,
+    para_first: Vec<usize>,
+    /// Per sentence, its cue and subject.
+    raw: Vec<Option<Raw>>,
+    /// [`Doc::toks`].
+    toks: Vec<Tok>,
+}
+
+thread_local! {
+    /// See [`Scratch`]: taken by [`Attributor::attribute`] and given back at its end.
+    static SCRATCH: RefCell<Scratch> = RefCell::default();
+}
+
 /// Per-document working state.
 struct Doc<'a> {
     text: &'a str,
@@ -443,6 +463,11 @@ impl Attributor {
         } else {
             sentences
         };
+        // the vectors of the document before, or new ones
+        let mut scratch = SCRATCH.with(RefCell::take);
+        scratch.toks.clear();
+        // (room for a sentence's tokens)
+        scratch.toks.reserve(64);
         let mut doc = Doc {
             text,
             sentences,
@@ -452,7 +477,7 @@ impl Attributor {
             recent_left: 0,
             // (room for a news item's names: growing the map cost more than the memory)
             canon: FastMap::with_capacity_and_hasher(14, Default::default()),
-            toks: Vec::with_capacity(64),
+            toks: scratch.toks,
             names: None,
             titled: FastMap::default(),
             quoted: Vec::new(),
@@ -461,8 +486,12 @@ impl Attributor {
         };
         // paragraphs: (first sentence, start, end)
         // (room for a paragraph per sentence: growing these cost more than the memory)
-        let mut paras: Vec<(usize, usize)> = Vec::with_capacity(n);
-        let mut para_first: Vec<usize> = Vec::with_capacity(n);
+        let mut paras = scratch.paras;
+        paras.clear();
+        paras.reserve(n);
+        let mut para_first = scratch.para_first;
+        para_first.clear();
+        para_first.reserve(n);
         for (i, s) in sentences.iter().enumerate() {
             if i == 0 || s.paragraph != sentences[i - 1].paragraph {
                 paras.push((s.start, s.end));
@@ -563,7 +592,9 @@ impl Attributor {
             || labels.iter().any(|(fi, l)| l.titled && *fi > 0);
 
         // 2. cues: one scan of the document, then the subject of each cue, first cue first
-        let mut raw: Vec<Option<Raw>> = vec![None; n];
+        let mut raw = scratch.raw;
+        raw.clear();
+        raw.resize(n, None);
         let mut si = 0;
         let mut pending: Vec<(usize, usize, CueKind)> = Vec::with_capacity(8);
         let mut pending_sentence = usize::MAX;
@@ -854,6 +885,16 @@ impl Attributor {
                 }
             }
         }
+        raw.clear();
+        let toks = std::mem::take(&mut doc.toks);
+        SCRATCH.with(|c| {
+            c.replace(Scratch {
+                paras,
+                para_first,
+                raw,
+                toks,
+            })
+        });
         out
     }
 
