@@ -289,8 +289,9 @@ struct Raw {
     aside: bool,
 }
 
-/// A thread's room for a document's working vectors, kept from one document to the next: new
-/// ones, each over a kilobyte for a news item, cost glibc's malloc the sorting of freed chunks.
+/// A thread's room for a document's working vectors and its map of names, kept from one
+/// document to the next: new ones, several over a kilobyte for a news item, cost glibc's malloc
+/// the sorting of freed chunks.
 /// (The vectors keep the size of the longest document the thread saw.)
 #[derive(Default)]
 struct Scratch {
@@ -299,8 +300,16 @@ struct Scratch {
     para_first: Vec<usize>,
     /// Per sentence, its cue and subject.
     raw: Vec<Option<Raw>>,
-    /// [`Doc::toks`].
+    /// The quotations, and [`Doc::quoted`], their copy.
+    quoted: Vec<quotes::Quoted>,
+    doc_quoted: Vec<quotes::Quoted>,
+    /// A sentence's cues.
+    pending: Vec<(usize, usize, CueKind)>,
+    /// [`Doc::toks`], [`Doc::recent`], [`Doc::canon`], [`Doc::found`].
     toks: Vec<Tok>,
+    recent: Vec<(String, char, usize)>,
+    canon: FastMap<Rc<str>, (Rc<str>, char)>,
+    found: Vec<usize>,
 }
 
 thread_local! {
@@ -466,23 +475,26 @@ impl Attributor {
         // the vectors of the document before, or new ones
         let mut scratch = SCRATCH.with(RefCell::take);
         scratch.toks.clear();
-        // (room for a sentence's tokens)
+        // (room for a sentence's tokens, a news item's speakers and names, and a sentence's cues
+        // below: growing them cost more than the memory)
         scratch.toks.reserve(64);
+        scratch.recent.clear();
+        scratch.recent.reserve(8);
+        scratch.canon.clear();
+        scratch.canon.reserve(14);
+        scratch.found.clear();
         let mut doc = Doc {
             text,
             sentences,
-            // (room for a news item's speakers, and for a sentence's cues below: growing them
-            // cost more than the memory)
-            recent: Vec::with_capacity(8),
+            recent: scratch.recent,
             recent_left: 0,
-            // (room for a news item's names: growing the map cost more than the memory)
-            canon: FastMap::with_capacity_and_hasher(14, Default::default()),
+            canon: scratch.canon,
             toks: scratch.toks,
             names: None,
             titled: FastMap::default(),
-            quoted: Vec::new(),
+            quoted: scratch.doc_quoted,
             lower_case: FastMap::default(),
-            found: Vec::new(),
+            found: scratch.found,
         };
         // paragraphs: (first sentence, start, end)
         // (room for a paragraph per sentence: growing these cost more than the memory)
@@ -500,7 +512,7 @@ impl Attributor {
                 p.1 = s.end;
             }
         }
-        let mut quoted = Vec::new();
+        let mut quoted = scratch.quoted;
         quotes::find(text, &paras, &mut quoted);
         doc.quoted.clone_from(&quoted);
 
@@ -596,7 +608,9 @@ impl Attributor {
         raw.clear();
         raw.resize(n, None);
         let mut si = 0;
-        let mut pending: Vec<(usize, usize, CueKind)> = Vec::with_capacity(8);
+        let mut pending = scratch.pending;
+        pending.clear();
+        pending.reserve(8);
         let mut pending_sentence = usize::MAX;
         let bytes = text.as_bytes();
         let flush = |doc: &mut Doc,
@@ -886,13 +900,20 @@ impl Attributor {
             }
         }
         raw.clear();
-        let toks = std::mem::take(&mut doc.toks);
+        doc.recent.clear();
+        doc.canon.clear();
         SCRATCH.with(|c| {
             c.replace(Scratch {
                 paras,
                 para_first,
                 raw,
-                toks,
+                toks: doc.toks,
+                quoted,
+                doc_quoted: doc.quoted,
+                pending,
+                recent: doc.recent,
+                canon: doc.canon,
+                found: doc.found,
             })
         });
         out
