@@ -452,10 +452,20 @@ impl Attributor {
 
     /// One attribution per sentence, in order.
     pub fn attribute(&self, text: &str, sentences: &[Sentence]) -> Vec<Attribution> {
+        let mut out = Vec::new();
+        self.attribute_into(text, sentences, &mut out);
+        out
+    }
+
+    /// [`Attributor::attribute`] into `out` (cleared first): a caller going through a corpus
+    /// keeps one vector, as a new one per document was big enough for the allocator to
+    /// consolidate its free lists.
+    pub fn attribute_into(&self, text: &str, sentences: &[Sentence], out: &mut Vec<Attribution>) {
         let n = sentences.len();
-        let mut out: Vec<Attribution> = Vec::with_capacity(n);
+        out.clear();
+        out.reserve(n);
         if n == 0 {
-            return out;
+            return;
         }
         // a first line in Title Case that ends with a full stop is still a headline
         let owned: Vec<Sentence>;
@@ -816,7 +826,7 @@ impl Attributor {
                     None => {
                         let v = self
                             .quote_source(&mut doc, i, g, &quoted, &raw)
-                            .or_else(|| continued_quote(text, sentences, &out, g, &quoted));
+                            .or_else(|| continued_quote(text, sentences, out, g, &quoted));
                         quote_speaker.insert(g, v.clone());
                         v
                     }
@@ -916,7 +926,6 @@ impl Attributor {
                 found: doc.found,
             })
         });
-        out
     }
 
     /// The first cue of a sentence that has a subject.
