@@ -8,13 +8,14 @@ use crate::matcher::{Match, Matcher, count_tokens, count_tokens_plain};
 use crate::segment::{self, Sentence};
 use std::cell::RefCell;
 
-/// Vectors reused from one document to the next by [`Pipeline::analyze_each`] (one pair per
+/// Vectors reused from one document to the next by [`Pipeline::analyze_each`] (one set per
 /// thread): a document's sentence list is big enough for the allocator to consolidate its free
 /// lists on every fresh allocation.
 #[derive(Default)]
 struct Buffers {
     sentences: Vec<Sentence>,
     matches: Vec<Match>,
+    attributions: Vec<Attribution>,
 }
 
 thread_local! {
@@ -93,13 +94,18 @@ impl Pipeline {
             // (a fresh pair if `each` analysed another document on this thread)
             let mut fresh = Buffers::default();
             let mut guard = cell.try_borrow_mut();
-            let Buffers { sentences, matches } = match &mut guard {
+            let Buffers {
+                sentences,
+                matches,
+                attributions,
+            } = match &mut guard {
                 Ok(b) => &mut **b,
                 Err(_) => &mut fresh,
             };
             segment::sentences_into(text, sentences);
-            let attributions = self.attributor.attribute(text, sentences);
-            for (sentence, attribution) in sentences.iter().zip(attributions) {
+            self.attributor
+                .attribute_into(text, sentences, attributions);
+            for (sentence, attribution) in sentences.iter().zip(attributions.drain(..)) {
                 matches.clear();
                 // one pass over the sentence counts its tokens and tells the matcher whether it
                 // is plain ASCII

@@ -55,6 +55,7 @@ impl Attributor {
                 &mut doc.lower_case,
                 &mut doc.found,
                 name,
+                true,
             );
             let full = match full {
                 Some(full) if n_words(&full) > n_words(name) => {
@@ -99,6 +100,41 @@ impl Attributor {
     }
 }
 
+impl Attributor {
+    /// The canonical form of a one-word name as far as the "May said" rule needs it: a fuller
+    /// form ending with the name ("Theresa May"), else the name. Unlike [`Attributor::canonical`]
+    /// nothing is remembered, and no form beginning with the name ("May Day") is looked for: it
+    /// starts with the name, a stop word, which the rule refuses anyway, and looking for it asks
+    /// of each word that follows whether the document writes it in lower case (a scan of the whole
+    /// text each), for every capitalised "The" or "Will" before a cue.
+    pub(super) fn surname_form(&self, doc: &mut Doc, name: &str) -> String {
+        if let Some((c, _)) = doc.canon.get(name) {
+            return String::from(&**c);
+        }
+        // the actors file may name it, or map the fuller form: the full answer
+        if !self.alias.is_empty() {
+            return self.canonical(doc, name, None).0;
+        }
+        let (text, sentences) = (doc.text, doc.sentences);
+        let index = (text.len() > INDEX_MIN_BYTES)
+            .then(|| &*doc.names.get_or_insert_with(|| NameIndex::build(text)));
+        let (full, _) = fullest_form(
+            text,
+            sentences,
+            &doc.quoted,
+            index,
+            &mut doc.lower_case,
+            &mut doc.found,
+            name,
+            false,
+        );
+        match full {
+            Some(full) if n_words(&full) > n_words(name) => full,
+            _ => name.to_string(),
+        }
+    }
+}
+
 /// The number of words of a name (`split(' ')` parts).
 fn n_words(name: &str) -> usize {
     name.bytes().filter(|&c| c == b' ').count() + 1
@@ -108,7 +144,9 @@ fn n_words(name: &str) -> usize {
 /// ending with the name), or "Wang" → "Wang Yi" (beginning with it) when no run ends with it.
 /// Headings are skipped (Title Case would glue words on). `None` when the text has no fuller
 /// form (the caller copies the name only then). Also the gender from "Mr"/"Ms".
-/// `found` is room for the name's occurrences, kept for the document.
+/// `found` is room for the name's occurrences, kept for the document. Without `prefix`, only a
+/// fuller form ending with the name is looked for.
+#[allow(clippy::too_many_arguments)]
 fn fullest_form<'a>(
     text: &'a str,
     sentences: &[Sentence],
@@ -117,6 +155,7 @@ fn fullest_form<'a>(
     lower_case: &mut FastMap<&'a str, bool>,
     found: &mut Vec<usize>,
     name: &str,
+    prefix: bool,
 ) -> (Option<String>, Option<char>) {
     // by bytes: `split(' ')` set up a searcher per call, a tenth of this function's cost
     let nb = name.as_bytes();
@@ -278,7 +317,7 @@ fn fullest_form<'a>(
         }
         // "Wang" → "Wang Yi": a single-word name followed by one capitalised word
         // (not a one-letter name, the "A" of a Q/A transcript: "A Russian journalist asked")
-        if n_words == 1 && first == last && last.len() > 1 && best_prefix.is_none() {
+        if prefix && n_words == 1 && first == last && last.len() > 1 && best_prefix.is_none() {
             let rest = &text[e..s.end.max(e)];
             if let Some(r) = rest.strip_prefix(' ') {
                 let w_end = r

@@ -40,6 +40,7 @@ use std::collections::HashMap;
 /// A hash map with a fast, fixed (deterministic) hasher: for per-document lookups only, never
 /// iterated into output.
 type FastMap<K, V> = HashMap<K, V, foldhash::fast::FixedState>;
+use std::cell::RefCell;
 use std::path::Path;
 use std::rc::Rc;
 use std::sync::Arc;
@@ -288,6 +289,34 @@ struct Raw {
     aside: bool,
 }
 
+/// A thread's room for a document's working vectors and its map of names, kept from one
+/// document to the next: new ones, several over a kilobyte for a news item, cost glibc's malloc
+/// the sorting of freed chunks.
+/// (The vectors keep the size of the longest document the thread saw.)
+#[derive(Default)]
+struct Scratch {
+    /// Paragraphs: (start, end), and their first sentences.
+    paras: Vec<(usize, usize)>,
+    para_first: Vec<usize>,
+    /// Per sentence, its cue and subject.
+    raw: Vec<Option<Raw>>,
+    /// The quotations, and [`Doc::quoted`], their copy.
+    quoted: Vec<quotes::Quoted>,
+    doc_quoted: Vec<quotes::Quoted>,
+    /// A sentence's cues.
+    pending: Vec<(usize, usize, CueKind)>,
+    /// [`Doc::toks`], [`Doc::recent`], [`Doc::canon`], [`Doc::found`].
+    toks: Vec<Tok>,
+    recent: Vec<(String, char, usize)>,
+    canon: FastMap<Rc<str>, (Rc<str>, char)>,
+    found: Vec<usize>,
+}
+
+thread_local! {
+    /// See [`Scratch`]: taken by [`Attributor::attribute`] and given back at its end.
+    static SCRATCH: RefCell<Scratch> = RefCell::default();
+}
+
 /// Per-document working state.
 struct Doc<'a> {
     text: &'a str,
@@ -423,10 +452,20 @@ impl Attributor {
 
     /// One attribution per sentence, in order.
     pub fn attribute(&self, text: &str, sentences: &[Sentence]) -> Vec<Attribution> {
+        let mut out = Vec::new();
+        self.attribute_into(text, sentences, &mut out);
+        out
+    }
+
+    /// [`Attributor::attribute`] into `out` (cleared first): a caller going through a corpus
+    /// keeps one vector, as a new one per document was big enough for the allocator to
+    /// consolidate its free lists.
+    pub fn attribute_into(&self, text: &str, sentences: &[Sentence], out: &mut Vec<Attribution>) {
         let n = sentences.len();
-        let mut out: Vec<Attribution> = Vec::with_capacity(n);
+        out.clear();
+        out.reserve(n);
         if n == 0 {
-            return out;
+            return;
         }
         // a first line in Title Case that ends with a full stop is still a headline
         let owned: Vec<Sentence>;
@@ -443,26 +482,38 @@ impl Attributor {
         } else {
             sentences
         };
+        // the vectors of the document before, or new ones
+        let mut scratch = SCRATCH.with(RefCell::take);
+        scratch.toks.clear();
+        // (room for a sentence's tokens, a news item's speakers and names, and a sentence's cues
+        // below: growing them cost more than the memory)
+        scratch.toks.reserve(64);
+        scratch.recent.clear();
+        scratch.recent.reserve(8);
+        scratch.canon.clear();
+        scratch.canon.reserve(14);
+        scratch.found.clear();
         let mut doc = Doc {
             text,
             sentences,
-            // (room for a news item's speakers, and for a sentence's cues below: growing them
-            // cost more than the memory)
-            recent: Vec::with_capacity(8),
+            recent: scratch.recent,
             recent_left: 0,
-            // (room for a news item's names: growing the map cost more than the memory)
-            canon: FastMap::with_capacity_and_hasher(14, Default::default()),
-            toks: Vec::with_capacity(64),
+            canon: scratch.canon,
+            toks: scratch.toks,
             names: None,
             titled: FastMap::default(),
-            quoted: Vec::new(),
+            quoted: scratch.doc_quoted,
             lower_case: FastMap::default(),
-            found: Vec::new(),
+            found: scratch.found,
         };
         // paragraphs: (first sentence, start, end)
         // (room for a paragraph per sentence: growing these cost more than the memory)
-        let mut paras: Vec<(usize, usize)> = Vec::with_capacity(n);
-        let mut para_first: Vec<usize> = Vec::with_capacity(n);
+        let mut paras = scratch.paras;
+        paras.clear();
+        paras.reserve(n);
+        let mut para_first = scratch.para_first;
+        para_first.clear();
+        para_first.reserve(n);
         for (i, s) in sentences.iter().enumerate() {
             if i == 0 || s.paragraph != sentences[i - 1].paragraph {
                 paras.push((s.start, s.end));
@@ -471,7 +522,7 @@ impl Attributor {
                 p.1 = s.end;
             }
         }
-        let mut quoted = Vec::new();
+        let mut quoted = scratch.quoted;
         quotes::find(text, &paras, &mut quoted);
         doc.quoted.clone_from(&quoted);
 
@@ -563,9 +614,13 @@ impl Attributor {
             || labels.iter().any(|(fi, l)| l.titled && *fi > 0);
 
         // 2. cues: one scan of the document, then the subject of each cue, first cue first
-        let mut raw: Vec<Option<Raw>> = vec![None; n];
+        let mut raw = scratch.raw;
+        raw.clear();
+        raw.resize(n, None);
         let mut si = 0;
-        let mut pending: Vec<(usize, usize, CueKind)> = Vec::with_capacity(8);
+        let mut pending = scratch.pending;
+        pending.clear();
+        pending.reserve(8);
         let mut pending_sentence = usize::MAX;
         let bytes = text.as_bytes();
         let flush = |doc: &mut Doc,
@@ -771,7 +826,7 @@ impl Attributor {
                     None => {
                         let v = self
                             .quote_source(&mut doc, i, g, &quoted, &raw)
-                            .or_else(|| continued_quote(text, sentences, &out, g, &quoted));
+                            .or_else(|| continued_quote(text, sentences, out, g, &quoted));
                         quote_speaker.insert(g, v.clone());
                         v
                     }
@@ -854,7 +909,23 @@ impl Attributor {
                 }
             }
         }
-        out
+        raw.clear();
+        doc.recent.clear();
+        doc.canon.clear();
+        SCRATCH.with(|c| {
+            c.replace(Scratch {
+                paras,
+                para_first,
+                raw,
+                toks: doc.toks,
+                quoted,
+                doc_quoted: doc.quoted,
+                pending,
+                recent: doc.recent,
+                canon: doc.canon,
+                found: doc.found,
+            })
+        });
     }
 
     /// The first cue of a sentence that has a subject.
@@ -1012,13 +1083,15 @@ impl Attributor {
                             && is_capitalized(&text[t.start..t.end])
                             && is_stop(&text[t.start..t.end])
                             && (j == 0 || toks[j - 1].kind != TokKind::Word)
+                            && t.end - t.start >= 3
+                            && pronoun(&text[t.start..t.end]).is_none()
                         {
+                            // (the cheap tests first; the fuller form is looked for without
+                            // going through the canonical names: most such words are "The")
                             let name = &text[t.start..t.end];
-                            let full = self.canonical(doc, name, None).0;
+                            let full = self.surname_form(doc, name);
                             let first = full.split(' ').next().unwrap_or("");
-                            if name.len() >= 3
-                                && pronoun(name).is_none()
-                                && full.split(' ').count() == 2
+                            if full.split(' ').count() == 2
                                 && !is_stop(first)
                                 && !names::is_title(first)
                                 && !names::is_institution(first)
@@ -2473,12 +2546,16 @@ fn turn_ending_cue(cue: &str) -> bool {
 /// Cues whose object is a person other than the source ("told CNN", "urged Congress"): never
 /// inverted with their source.
 fn takes_listener(cue: &str) -> bool {
-    let c = cue.to_ascii_lowercase();
+    // (by ASCII case, without a lower-case copy: the stems are ASCII)
     [
         "tell", "told", "urg", "accus", "critici", "condemn", "welcom", "remind", "thank", "prais",
     ]
     .iter()
-    .any(|p| c.starts_with(p))
+    .any(|p| {
+        cue.as_bytes()
+            .get(..p.len())
+            .is_some_and(|c| c.eq_ignore_ascii_case(p.as_bytes()))
+    })
 }
 
 /// Words between a subject and its cue: "Putin also said", "Putin has repeatedly said".

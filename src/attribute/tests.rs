@@ -397,3 +397,56 @@ fn subordinate_by_ascii_case_agrees_with_lower_case() {
         assert_eq!(subordinate(w), reference(w), "{w}");
     }
 }
+
+/// The "May said" rule: a capitalised stop word before a cue is the speaker when the document
+/// names the person in full, and nobody when it is only a capitalised stop word.
+#[test]
+fn stop_word_surname_before_a_cue() {
+    let a = Attributor::new(None);
+    let t = "Theresa May met the cabinet on Monday. May said the talks would go on.";
+    assert_eq!(speakers(&a, t)[1].as_deref(), Some("Theresa May"));
+    // no fuller form: "The" and "As" speak for nobody (and "As" is too short to ask)
+    assert_eq!(speakers(&a, "The said nothing of it."), [None]);
+    assert_eq!(
+        speakers(&a, "As said before, the vote is next week."),
+        [None]
+    );
+    // "The Kremlin" begins with the word: no surname of anyone
+    let t = "The Kremlin met on Monday. The said nothing of it.";
+    assert_eq!(speakers(&a, t)[1], None);
+}
+
+/// `takes_listener` by ASCII case agrees with the lower-cased copy it replaced.
+#[test]
+fn takes_listener_by_ascii_case_agrees_with_lower_case() {
+    let stems = [
+        "tell", "told", "urg", "accus", "critici", "condemn", "welcom", "remind", "thank", "prais",
+    ];
+    for cue in [
+        "told",
+        "Told",
+        "TOLD",
+        "tol",
+        "urged",
+        "Urging",
+        "accused",
+        "criticized",
+        "Condemned",
+        "welcomed",
+        "reminds",
+        "thanked",
+        "praised",
+        "said",
+        "",
+        "t",
+        "Tëll",
+        "ŧold",
+        "Kelvin",
+        "ſtold",
+        "TELLS",
+    ] {
+        let lower = cue.to_ascii_lowercase();
+        let want = stems.iter().any(|p| lower.starts_with(p));
+        assert_eq!(takes_listener(cue), want, "{cue}");
+    }
+}
