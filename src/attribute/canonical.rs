@@ -42,21 +42,7 @@ impl Attributor {
             };
             (a.name.clone(), g)
         } else {
-            let (text, sentences) = (doc.text, doc.sentences);
-            // a short document is scanned per name (memmem); a long one indexed once, as a scan
-            // per name made attribution quadratic in document length
-            let index = (text.len() > INDEX_MIN_BYTES)
-                .then(|| &*doc.names.get_or_insert_with(|| NameIndex::build(text)));
-            let (full, g) = fullest_form(
-                text,
-                sentences,
-                &doc.quoted,
-                index,
-                &mut doc.lower_case,
-                &mut doc.found,
-                name,
-                true,
-            );
+            let (full, g) = doc_fullest_form(doc, name, true);
             let full = match full {
                 Some(full) if n_words(&full) > n_words(name) => {
                     // the fuller form may itself be an actor's alias
@@ -115,24 +101,30 @@ impl Attributor {
         if !self.alias.is_empty() {
             return self.canonical(doc, name, None).0;
         }
-        let (text, sentences) = (doc.text, doc.sentences);
-        let index = (text.len() > INDEX_MIN_BYTES)
-            .then(|| &*doc.names.get_or_insert_with(|| NameIndex::build(text)));
-        let (full, _) = fullest_form(
-            text,
-            sentences,
-            &doc.quoted,
-            index,
-            &mut doc.lower_case,
-            &mut doc.found,
-            name,
-            false,
-        );
-        match full {
+        match doc_fullest_form(doc, name, false).0 {
             Some(full) if n_words(&full) > n_words(name) => full,
             _ => name.to_string(),
         }
     }
+}
+
+/// [`fullest_form`] with the document's text, sentences, quotations and caches: a short document
+/// is scanned per name (memmem); a long one indexed once, as a scan per name made attribution
+/// quadratic in document length.
+fn doc_fullest_form(doc: &mut Doc, name: &str, prefix: bool) -> (Option<String>, Option<char>) {
+    let (text, sentences) = (doc.text, doc.sentences);
+    let index = (text.len() > INDEX_MIN_BYTES)
+        .then(|| &*doc.names.get_or_insert_with(|| NameIndex::build(text)));
+    fullest_form(
+        text,
+        sentences,
+        &doc.quoted,
+        index,
+        &mut doc.lower_case,
+        &mut doc.found,
+        name,
+        prefix,
+    )
 }
 
 /// The number of words of a name (`split(' ')` parts).
