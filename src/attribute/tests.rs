@@ -311,19 +311,7 @@ fn a_modified_title_is_found_where_a_scan_finds_it() {
         "Vice President ",
     ] {
         let m = needle.find(' ').unwrap() + 1;
-        let mut doc = Doc {
-            text,
-            sentences: &sentences,
-            recent: Vec::new(),
-            recent_left: 0,
-            canon: FastMap::default(),
-            toks: Vec::new(),
-            names: None,
-            titled: FastMap::default(),
-            quoted: Vec::new(),
-            lower_case: FastMap::default(),
-            found: Vec::new(),
-        };
+        let mut doc = empty_doc(text, &sentences);
         let scanned = a.titled_names(&mut doc, needle);
         if needle == "Russian President " {
             assert_eq!(scanned.len(), 3, "{scanned:?}");
@@ -353,19 +341,7 @@ fn speakers_left_behind_keep_the_order_of_recency() {
     // what `recent` was before entries were left behind: a speaker who speaks again is moved
     let mut reference: Vec<(String, char, usize)> = Vec::new();
     let sentences = segment::sentences("A.");
-    let mut doc = Doc {
-        text: "A.",
-        sentences: &sentences,
-        recent: Vec::new(),
-        recent_left: 0,
-        canon: FastMap::default(),
-        toks: Vec::new(),
-        names: None,
-        titled: FastMap::default(),
-        quoted: Vec::new(),
-        lower_case: FastMap::default(),
-        found: Vec::new(),
-    };
+    let mut doc = empty_doc("A.", &sentences);
     let names = [
         "Putin", "Lavrov", "Wang", "Putin", "Putin", "Biden", "Lavrov", "Wang", "Xi",
     ];
@@ -448,5 +424,22 @@ fn takes_listener_by_ascii_case_agrees_with_lower_case() {
         let lower = cue.to_ascii_lowercase();
         let want = stems.iter().any(|p| lower.starts_with(p));
         assert_eq!(takes_listener(cue), want, "{cue}");
+    }
+}
+
+/// A document with nothing found in it yet, for tests that call the attributor's parts.
+fn empty_doc<'a>(text: &'a str, sentences: &'a [segment::Sentence]) -> Doc<'a> {
+    Doc {
+        text,
+        sentences,
+        recent: Vec::new(),
+        recent_left: 0,
+        canon: FastMap::default(),
+        toks: Vec::new(),
+        names: None,
+        titled: FastMap::default(),
+        quoted: Vec::new(),
+        lower_case: FastMap::default(),
+        found: Vec::new(),
     }
 }
