@@ -3,7 +3,10 @@
 //! or, in a long document, through an index of its capitalised words built once.
 
 use super::names::{self, is_capitalized, is_stop, is_title};
-use super::{Attributor, Doc, FastMap, is_word_char, is_word_char_at, is_word_char_before, quotes};
+use super::{
+    Attributor, Doc, FastMap, is_ascii_word_byte, is_word_char, is_word_char_at,
+    is_word_char_before, quotes,
+};
 use crate::segment::Sentence;
 use std::rc::Rc;
 
@@ -449,7 +452,7 @@ impl<'a> NameIndex<'a> {
             let mut e = i + c.len_utf8();
             while let Some(&y) = b.get(e) {
                 if y < 0x80 {
-                    if !(y.is_ascii_alphanumeric() || y == b'-' || y == b'_') {
+                    if !is_ascii_word_byte(y) {
                         break;
                     }
                     e += 1;
