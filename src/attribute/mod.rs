@@ -1963,8 +1963,16 @@ fn frame_of(
         return (src, toks[ke].end);
     }
     let trailing = match before {
-        // "“...,” Lavrov said on Tuesday."
-        Some(TokKind::Quote) => opens_quoted || words_after <= 6,
+        // "“...,” Lavrov said on Tuesday.", also when the quotation opened in an earlier
+        // sentence ("“He's right. There's a disconnect,” Flynn said Thursday on Fox News's
+        // “Fox and Friends.”"): the sentence's first mark closes a quotation ending with
+        // punctuation (not a title: "On “Face the Nation,” Sen. Sanders said ...")
+        Some(TokKind::Quote) => {
+            opens_quoted
+                || words_after <= 6
+                || (text[..toks[sb - 1].start].ends_with([',', '?', '!', '.'])
+                    && !toks[..sb - 1].iter().any(|t| t.kind == TokKind::Quote))
+        }
         // "The talks failed, Lavrov said (on Tuesday)."
         Some(TokKind::Comma) => {
             words_after == 0
