@@ -141,8 +141,12 @@ impl Attribution {
             return true;
         };
         let (a, b) = (a.max(sentence.start), b.min(sentence.end));
-        let all = nonspace(&text[sentence.start..sentence.end]);
-        let frame = if a < b { nonspace(&text[a..b]) } else { 0 };
+        let all = nonspace_chars(&text[sentence.start..sentence.end]);
+        let frame = if a < b {
+            nonspace_chars(&text[a..b])
+        } else {
+            0
+        };
         2 * (all - frame) >= all
     }
 }
@@ -2176,6 +2180,12 @@ fn mostly_quoted(text: &str, s: &Sentence, quoted: &[quotes::Quoted]) -> Option<
     // most sentences touch no quotation: only then is the whole sentence counted
     let (g, n) = best?;
     (n > 0 && 2 * n >= nonspace(&text[s.start..s.end])).then_some(g)
+}
+
+/// Characters that are not whitespace: what "half of a sentence" means to PolNeAR's rule (a
+/// curly quotation mark is one character, not three bytes; a no-break space is space).
+fn nonspace_chars(s: &str) -> usize {
+    s.chars().filter(|c| !c.is_whitespace()).count()
 }
 
 /// Bytes that are not ASCII whitespace (branch-free, so that it vectorises: this runs on every
