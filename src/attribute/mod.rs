@@ -2071,7 +2071,8 @@ fn is_title_case(line: &str) -> bool {
 
 /// Is a label at the start of a headline a source ("Trump: ...", "Trey Gowdy: ...") rather than a
 /// rubric ("The Latest: ...", "EXCLUSIVE: ...", "Morning Email: ...")? A source is named again in
-/// the text after the headline.
+/// the text after the headline, or is a document or group that reports ("Poll: ...", "Report:
+/// ...", "WSJ editorial: ...", "Insiders: ...").
 fn headline_label(text: &str, s: &Sentence, l: &transcript::Label) -> bool {
     let words: Vec<&str> = l.speaker.split(' ').collect();
     let Some(last) = words.last() else {
@@ -2082,7 +2083,26 @@ fn headline_label(text: &str, s: &Sentence, l: &transcript::Label) -> bool {
         && !words
             .iter()
             .any(|w| w.len() > 3 && w.chars().all(|c| !c.is_lowercase()))
-        && text[s.end..].contains(last)
+        && (text[s.end..].contains(last) || reporting_noun(last))
+}
+
+/// A document or a group that reports what it found: a headline's label that is a source
+/// without being named again.
+fn reporting_noun(w: &str) -> bool {
+    matches!(
+        w.to_ascii_lowercase().as_str(),
+        "poll"
+            | "polls"
+            | "survey"
+            | "report"
+            | "study"
+            | "editorial"
+            | "newspaper"
+            | "insiders"
+            | "sources"
+            | "officials"
+            | "aides"
+    )
 }
 
 /// Does `text[from..to]` name `speaker` again (its last word, as a whole word)?
