@@ -923,14 +923,18 @@ impl Attributor {
         let word = |i: usize| &text[toks[i].start..toks[i].end];
         // the clause starts at the sentence start, or after an opening phrase ending in a comma
         // that has no verb ("On Wednesday, ...") — keep it simple: try the sentence start and the
-        // token after the first comma
+        // token after the first comma; the sentence starts after its dateline ("WASHINGTON --
+        // President Obama, dedicating the museum, said", "COLUMBIA, S.C. (AP) — ...")
         // (at most four starts, on the stack)
-        let mut starts = [0usize; 4];
+        let first = dateline_end(text, toks, comma).unwrap_or(0);
+        let mut starts = [first; 4];
         let mut n = 1;
-        if let Some(c) = toks[..comma].iter().position(|t| t.kind == TokKind::Comma)
-            && c + 1 < comma
+        if let Some(c) = toks[first..comma]
+            .iter()
+            .position(|t| t.kind == TokKind::Comma)
+            && first + c + 1 < comma
         {
-            starts[n] = c + 1;
+            starts[n] = first + c + 1;
             n += 1;
         }
         // "“I am sure, ...,” Sessions, a close adviser, said.": after the closing quotation mark
@@ -1059,6 +1063,24 @@ impl Attributor {
         }
         None
     }
+}
+
+/// The token after a news dateline that opens the sentence: a word in capitals, then within
+/// eight tokens (a state, an agency in parentheses) a dash ("WASHINGTON --", "COLUMBIA, S.C.
+/// (AP) —"), before `lim`.
+fn dateline_end(text: &str, toks: &[Tok], lim: usize) -> Option<usize> {
+    let w = &text[toks.first()?.start..toks[0].end];
+    if w.len() < 3 || !w.bytes().all(|c| c.is_ascii_uppercase()) {
+        return None;
+    }
+    let mut d = toks[..lim.min(8)]
+        .iter()
+        .position(|t| t.kind == TokKind::Other && text[t.start..].starts_with(['—', '–', '-']))?
+        + 1;
+    while d < lim && toks[d].kind == TokKind::Other {
+        d += 1;
+    }
+    (d < lim).then_some(d)
 }
 
 /// The end of the lower-case modifiers from `from` (no further than `lim`) that may stand before
