@@ -2,6 +2,7 @@
 //! ("Putin" → "Vladimir Putin", "Wang" → "Wang Yi"), found by scanning the text for each new name
 //! or, in a long document, through an index of its capitalised words built once.
 
+use super::given_names;
 use super::names::{self, is_capitalized, is_stop, is_title};
 use super::{
     Attributor, Doc, FastMap, is_ascii_word_byte, is_word_char, is_word_char_at,
@@ -12,7 +13,7 @@ use std::rc::Rc;
 
 impl Attributor {
     /// The canonical form of a name: the actors file's name, else the fullest form seen in the
-    /// document; with a gender when known ('m', 'f', 'u').
+    /// document; with a gender when known ('m', 'f', 'u'; 'w' a woman by her given name).
     pub(super) fn canonical(
         &self,
         doc: &mut Doc,
@@ -41,7 +42,9 @@ impl Attributor {
                 Some("female") => 'f',
                 Some("plural") => 'p',
                 Some("neuter") => 'n',
-                _ => gender.unwrap_or('u'),
+                _ => gender
+                    .or_else(|| given_names::gender(&a.name))
+                    .unwrap_or('u'),
             };
             (a.name.clone(), g)
         } else {
@@ -71,6 +74,7 @@ impl Attributor {
             };
             let g = gender
                 .or(g)
+                .or_else(|| given_names::gender(&full))
                 .unwrap_or_else(|| if org() { 'n' } else { 'u' });
             (full, g)
         };
