@@ -1549,10 +1549,12 @@ impl Attributor {
             while e < toks.len() && self.run_word(text, &toks, e) {
                 e += 1;
             }
+            // ("Sen. Claire McCaskill (D-Mo.) scolded him:": a short parenthetical after the name)
+            let v = paren_close(text, &toks, e).map_or(e, |c| c + 1);
             // a verb follows: not a preposition ("Back in 2006, I said ...:") or a second
             // subject ("Mr Putin and Mr Bush issued a joint statement ...:"); and no article
             // opens a noun phrase ("The Russian head of state's message reads:")
-            let verb_follows = toks.get(e).is_some_and(|t| {
+            let verb_follows = toks.get(v).is_some_and(|t| {
                 let w = word(t);
                 t.kind == TokKind::Word
                     && !is_capitalized(w)
