@@ -1053,6 +1053,19 @@ impl Attributor {
                         {
                             sub = None;
                         }
+                        // "Clinton is describing as “unhinged” a Donald Trump tweet attacking
+                        // ...": a name after an indefinite article modifies a noun, the cue word
+                        if let Some((Subject::Name { .. }, sa)) = &sub
+                            && *sa > 0
+                            && matches!(
+                                &text[toks[sa - 1].start..toks[sa - 1].end],
+                                "a" | "an" | "A" | "An"
+                            )
+                            // (a word of its own, not the end of "PeÃ±a")
+                            && text[..toks[sa - 1].start].ends_with([' ', '\n'])
+                        {
+                            sub = None;
+                        }
                         // "While not everything Trump says is true, Jamieson said ...": a cue in
                         // an opening subordinate clause, another cue after its comma
                         if sub.is_some()
@@ -1366,7 +1379,11 @@ impl Attributor {
             && let Some((name, g)) = self.leading_name(doc, i - 1)
         {
             let (c, cg) = self.canonical(doc, &name, g);
-            if (cg == gender || (ok(cg) && exact.is_none()))
+            // (not when that sentence reports someone else's words: "But while his message
+            // plays well, Cruz will have a tougher time ..., Henson said. “...,” he said.")
+            let reported_by_other = doc.recent.iter().any(|r| r.2 == i - 1 && *r.0 != *c);
+            if !reported_by_other
+                && (cg == gender || (ok(cg) && exact.is_none()))
                 && (c.contains(' ')
                     || g.is_some()
                     || doc.recent.iter().any(|r| r.0 == c && r.2 != LEFT))
@@ -1448,13 +1465,33 @@ impl Attributor {
             None
         };
         // "At a recent event in Coralville, Iowa, Mr. Bush pointedly rejected ...": the name
-        // after an opening prepositional phrase
+        // after an opening prepositional phrase ("But after focusing her attention on ...,
+        // Clinton delivered a message")
+        let opener = |t: &Tok| {
+            matches!(
+                &text[t.start..t.end],
+                "At" | "In"
+                    | "On"
+                    | "During"
+                    | "After"
+                    | "Before"
+                    | "Speaking"
+                    | "Asked"
+                    | "While"
+                    | "Despite"
+            )
+        };
+        let lower_opener = |t: &Tok| {
+            matches!(
+                &text[t.start..t.end],
+                "at" | "in" | "on" | "during" | "after" | "before" | "while" | "despite"
+            )
+        };
         if sub.is_none()
             && toks.first().is_some_and(|t| {
-                matches!(
-                    &text[t.start..t.end],
-                    "At" | "In" | "On" | "During" | "After" | "Before" | "Speaking" | "Asked"
-                )
+                opener(t)
+                    || (matches!(&text[t.start..t.end], "But" | "And" | "Yet" | "Still")
+                        && toks.get(1).is_some_and(lower_opener))
             })
         {
             tokenize(text, s.start, lim, &mut toks);
