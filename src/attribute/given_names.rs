@@ -3,6 +3,11 @@
 //! English-language news (no Jordan, Kelly, Terry, Jean, Andrea, Sasha); a name not listed, or
 //! an actors file's `gender`, or a title (Mr, Ms) decides otherwise.
 
+use super::names::WordFilter;
+use foldhash::fast::FixedState;
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
 /// Given names of men, sorted (a test checks it).
 const MALE: &[&str] = &[
     "aaron",
@@ -263,22 +268,40 @@ const FEMALE: &[&str] = &[
     "virginia",
 ];
 
+type GenderMap = HashMap<&'static [u8], char, FixedState>;
+
+/// The two lists as one map (given name → 'm' or 'w'), behind a filter that turns most other
+/// words away before hashing (this runs for every new name of every document).
+static GENDER: LazyLock<(WordFilter, GenderMap)> = LazyLock::new(|| {
+    let words = MALE
+        .iter()
+        .map(|w| (w.as_bytes(), 'm'))
+        .chain(FEMALE.iter().map(|w| (w.as_bytes(), 'w')));
+    (
+        WordFilter::of(words.clone().map(|(w, _)| w)),
+        words.collect(),
+    )
+});
+
 /// 'm' when the first word of `name` is a man's given name listed here ("Josh Earnest"), 'w'
 /// when a woman's ("Hillary Clinton": a "she", though not preferred over a more recent speaker
 /// the way a woman known by title is); `None` for a one-word name (a surname says nothing).
 pub(super) fn gender(name: &str) -> Option<char> {
-    let (first, rest) = name.split_once(' ')?;
-    if rest.is_empty() || first.len() > 12 {
+    let b = name.as_bytes();
+    let sp = b.iter().position(|&c| c == b' ')?;
+    let first = &b[..sp];
+    let mut buf = [0u8; 12];
+    if sp + 1 == b.len() || first.len() > buf.len() {
         return None;
     }
-    let lower = first.to_ascii_lowercase();
-    if MALE.binary_search(&lower.as_str()).is_ok() {
-        Some('m')
-    } else if FEMALE.binary_search(&lower.as_str()).is_ok() {
-        Some('w')
-    } else {
-        None
+    let (filter, map) = &*GENDER;
+    if !filter.may_contain_lower(first) {
+        return None;
     }
+    let lower = &mut buf[..first.len()];
+    lower.copy_from_slice(first);
+    lower.make_ascii_lowercase();
+    map.get(&*lower).copied()
 }
 
 #[cfg(test)]
