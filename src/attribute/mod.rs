@@ -334,6 +334,9 @@ struct Doc<'a> {
     recent: Vec<(String, char, usize)>,
     /// How many entries of `recent` are left behind.
     recent_left: usize,
+    /// The last sentence whose cue named its own source (an explicit attribution, not a
+    /// pronoun's).
+    named_at: Option<usize>,
     /// Canonical forms (see `canonical`): each form stored once, shared by its key and the
     /// values that point to it.
     canon: FastMap<Rc<str>, (Rc<str>, char)>,
@@ -504,6 +507,7 @@ impl Attributor {
             sentences,
             recent: scratch.recent,
             recent_left: 0,
+            named_at: None,
             canon: scratch.canon,
             toks: scratch.toks,
             names: None,
@@ -898,6 +902,9 @@ impl Attributor {
             {
                 let g = doc.canon.get(sp.as_str()).map(|c| c.1).unwrap_or('u');
                 doc.spoke(sp, g, i);
+                if att.kind == AttributionKind::Explicit {
+                    doc.named_at = Some(i);
+                }
             }
             out.push(att);
         }
@@ -1381,7 +1388,10 @@ impl Attributor {
             let (c, cg) = self.canonical(doc, &name, g);
             // (not when that sentence reports someone else's words: "But while his message
             // plays well, Cruz will have a tougher time ..., Henson said. “...,” he said.")
-            let reported_by_other = doc.recent.iter().any(|r| r.2 == i - 1 && *r.0 != *c);
+            // (a sentence that names its source: one given to a pronoun, "Mr Putin held a news
+            // conference during which he answered ...", may have gone to the wrong speaker)
+            let reported_by_other = doc.named_at == Some(i - 1)
+                && doc.recent.iter().any(|r| r.2 == i - 1 && *r.0 != *c);
             if !reported_by_other
                 && (cg == gender || (ok(cg) && exact.is_none()))
                 && (c.contains(' ')

@@ -440,6 +440,7 @@ fn empty_doc<'a>(text: &'a str, sentences: &'a [segment::Sentence]) -> Doc<'a> {
         sentences,
         recent: Vec::new(),
         recent_left: 0,
+        named_at: None,
         canon: FastMap::default(),
         toks: Vec::new(),
         names: None,
