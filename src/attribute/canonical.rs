@@ -167,7 +167,9 @@ fn fullest_form<'a>(
         .position(|&c| c == b' ')
         .map_or(name, |i| &name[..i]);
     let n_words = n_words(name);
-    let mut best_suffix: Option<(usize, String)> = None;
+    // per first word of a fuller form: the word, how often the person is written so, the
+    // longest form's length in words and the form
+    let mut persons: Vec<(&str, usize, usize, Option<String>)> = Vec::new();
     let mut best_prefix: Option<(usize, String)> = None;
     let mut gender = None;
     let b = text.as_bytes();
@@ -287,31 +289,48 @@ fn fullest_form<'a>(
         let n_cand = n_before + 1;
         // ("Minister of Economic Development Maxim Oreshkin": a word the document also writes in
         // lower case is an office's, not a name's)
+        // the fuller forms are grouped by their first word, a person ("Chris Murphy", "Anne
+        // Marie Murphy"; "Bill Clinton", "Hillary Clinton"): the person written most often wins,
+        // in the longest form written (not the longest form of anyone: "Murphy" in an article
+        // on Chris Murphy that names a victim Anne Marie Murphy once)
         if n_cand > n_words
             && !blocked
             && (n_words == 1 || n_cand <= 3)
-            && best_suffix.as_ref().is_none_or(|b| n_cand > b.0)
-            && !(n_words > 1
-                && words_before[..n_before]
-                    .iter()
-                    .any(|w| office_word(text, w, lower_case)))
-            // ("Leading Democrats say", "Young Sanders supporters": a sentence's first word, which
-            // the document also writes in lower case, is no first name)
-            && !(n_before > 0
-                && text[s.start..at].trim_start_matches(['"', '“', '‘', '\'', '(']).is_empty()
-                && office_word(text, words_before[n_before - 1], lower_case))
+            && ends_with_name(&words_before[..n_before], name)
         {
-            // (sized first: grown word by word, it was reallocated twice or three times)
-            let words = &words_before[..n_before];
-            let len = words.iter().map(|w| w.len() + 1).sum::<usize>() + last.len();
-            let mut cand_s = String::with_capacity(len);
-            for w in words.iter().rev() {
-                cand_s.push_str(w);
-                cand_s.push(' ');
+            let key = words_before[n_before - 1];
+            let pi = match persons.iter().position(|p| p.0 == key) {
+                Some(pi) => pi,
+                None => {
+                    persons.push((key, 0, 0, None));
+                    persons.len() - 1
+                }
+            };
+            if n_cand > persons[pi].2
+                && !(n_words > 1
+                    && words_before[..n_before]
+                        .iter()
+                        .any(|w| office_word(text, w, lower_case)))
+                // ("Leading Democrats say", "Young Sanders supporters": a sentence's first word,
+                // which the document also writes in lower case, is no first name)
+                && !(n_before > 0
+                    && text[s.start..at].trim_start_matches(['"', '“', '‘', '\'', '(']).is_empty()
+                    && office_word(text, words_before[n_before - 1], lower_case))
+            {
+                // (sized first: grown word by word, it was reallocated twice or three times)
+                let words = &words_before[..n_before];
+                let len = words.iter().map(|w| w.len() + 1).sum::<usize>() + last.len();
+                let mut cand_s = String::with_capacity(len);
+                for w in words.iter().rev() {
+                    cand_s.push_str(w);
+                    cand_s.push(' ');
+                }
+                cand_s.push_str(last);
+                persons[pi].2 = n_cand;
+                persons[pi].3 = Some(cand_s);
             }
-            cand_s.push_str(last);
-            if cand_s.ends_with(name) {
-                best_suffix = Some((n_cand, cand_s));
+            if persons[pi].3.is_some() {
+                persons[pi].1 += 1;
             }
         }
         // "Wang" → "Wang Yi": a single-word name followed by one capitalised word
@@ -354,7 +373,25 @@ fn fullest_form<'a>(
             }
         }
     }
+    // the person written most often (the first of equals)
+    let mut best_suffix: Option<(usize, String)> = None;
+    let mut most = 0;
+    for (_, count, n, form) in persons {
+        if let Some(form) = form
+            && count > most
+        {
+            most = count;
+            best_suffix = Some((n, form));
+        }
+    }
     (best_suffix.or(best_prefix).map(|b| b.1), gender)
+}
+
+/// Does a fuller form, the words `before` the name's last word (nearest first), end with the
+/// whole of `name` ("Vladimir" before "Putin" for "Vladimir Putin")?
+fn ends_with_name(before: &[&str], name: &str) -> bool {
+    let mut words = name.rsplit(' ').skip(1);
+    before.iter().zip(&mut words).all(|(b, w)| *b == w) && words.next().is_none()
 }
 
 /// [`common_word`], remembered for the document: each answer is a scan of the whole text, and a
