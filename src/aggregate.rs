@@ -11,8 +11,9 @@
 //!
 //! A document's sums travel from the worker that analysed it as a [`DocSummary`]: its speakers
 //! in a table ([`DocSums`], gathered by [`DocBreakdown`]), not sorted maps, added up by hash
-//! during a run ([`CorpusAdder`]) or to a breakdown ([`Breakdown::add_doc`]); the chunks of a
-//! long document are added up first ([`DocChunks`]).
+//! during a run ([`CorpusAdder`]) or to a breakdown ([`Breakdown::add_doc`]), and handed back
+//! emptied for the next documents ([`DocSums::recycle`]); the chunks of a long document are
+//! added up first ([`DocChunks`]).
 
 use crate::analyze::{AnalyzedDocument, AnalyzedSentence, Pipeline};
 use crate::attribute::Actors;
@@ -25,6 +26,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 use std::cell::Cell;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::sync::Mutex;
 
 /// Fixed-point resolution of summed scores.
 pub const SCALE: f64 = 1_000_000.0;
@@ -80,6 +82,13 @@ impl Tally {
     /// Adds one sentence (not its document: see [`Tally::documents`]).
     pub fn add_sentence(&mut self, s: &AnalyzedSentence) {
         self.add(s.tokens, &s.matches);
+    }
+
+    /// Back to nothing, keeping its vectors.
+    fn clear(&mut self) {
+        (self.documents, self.sentences, self.tokens) = (0, 0, 0);
+        self.scores.fill(0);
+        self.hits.fill(0);
     }
 
     /// Adds one sentence given by its token count and matches.
@@ -286,9 +295,10 @@ struct SpeakerSums {
 /// One document's sums (or one chunk's): what its [`Breakdown`] holds, every `documents` count 1
 /// where the document appears, but with the speakers in a table, in the order first seen, and
 /// their scores and hits in two flat vectors. A worker makes one per document and the main
-/// thread adds it to the corpus's [`Breakdown`] ([`Breakdown::add_doc`]): a breakdown of its
-/// own, sorted maps with a node of over a kilobyte and two vectors per speaker, cost more to
-/// build and free than the whole adding up.
+/// thread adds it to the corpus's [`Breakdown`] ([`Breakdown::add_doc`]), then hands it back
+/// emptied for another document ([`DocSums::recycle`]): a breakdown of its own, sorted maps
+/// with a node of over a kilobyte and two vectors per speaker, cost more to build and free than
+/// the whole adding up.
 #[derive(Clone, Debug, PartialEq)]
 pub struct DocSums {
     /// Everything.
@@ -316,6 +326,31 @@ impl DocSums {
             scores: Vec::new(),
             hits: Vec::new(),
             groups: Vec::new(),
+        }
+    }
+
+    /// A document's sums handed back by [`DocSums::recycle`] and emptied, else new ones.
+    fn spare(themes: usize) -> Self {
+        let spare = SPARE_SUMS.lock().ok().and_then(|mut spare| spare.pop());
+        match spare {
+            Some(d) if d.themes == themes => d,
+            _ => DocSums::new(themes),
+        }
+    }
+
+    /// Empties the sums, keeping their vectors for the next document's [`DocBreakdown`] on any
+    /// thread (see [`SPARE_SUMS`]). The corpus run calls this once it has added them up.
+    pub fn recycle(mut self) {
+        self.total.clear();
+        self.narration.clear();
+        self.speakers.clear();
+        self.scores.clear();
+        self.hits.clear();
+        self.groups.clear();
+        if let Ok(mut spare) = SPARE_SUMS.lock()
+            && spare.len() < SPARE_SUMS_MAX
+        {
+            spare.push(self);
         }
     }
 
@@ -362,6 +397,17 @@ impl DocSums {
     }
 }
 
+/// Sums that the corpus run has added up ([`DocSums::recycle`]), emptied, for the next
+/// documents: made on a worker thread and dropped on the main thread, each document's seven
+/// vectors were allocated from one thread's free lists and freed to the other's (and the
+/// speakers' table, over a kilobyte for a document with many speakers, made glibc's malloc
+/// consolidate its free lists first).
+static SPARE_SUMS: Mutex<Vec<DocSums>> = Mutex::new(Vec::new());
+
+/// At most this many in [`SPARE_SUMS`] (more are dropped): about as many as can be on their way
+/// between threads.
+const SPARE_SUMS_MAX: usize = 256;
+
 /// One document's [`DocSums`], gathered sentence by sentence: each sentence finds its speaker's
 /// row by hash (and the speaker's actor group once per document, not per sentence). The result
 /// is what [`Breakdown::add_document`] gives on an empty breakdown ([`DocSums::breakdown`]).
@@ -375,6 +421,9 @@ pub struct DocBreakdown<'a> {
     rows: SpeakerRows,
     /// Actor groups met so far, with their tallies.
     groups: Vec<(String, Tally)>,
+    /// Emptied sums (their tallies are `total` and `narration`), filled by
+    /// [`DocBreakdown::finish`].
+    out: DocSums,
 }
 
 /// The speakers of a [`DocBreakdown`], the [`DocSums`] table and an index, kept emptied from
@@ -403,14 +452,16 @@ thread_local! {
 impl<'a> DocBreakdown<'a> {
     /// An empty document.
     pub fn new(themes: usize, actors: &'a Actors) -> Self {
+        let mut out = DocSums::spare(themes);
         DocBreakdown {
             actors,
             themes,
-            total: Tally::new(themes),
-            narration: Tally::new(themes),
+            total: std::mem::take(&mut out.total),
+            narration: std::mem::take(&mut out.narration),
             narrated: false,
             rows: SPARE_ROWS.with(Cell::take),
             groups: Vec::new(),
+            out,
         }
     }
 
@@ -488,15 +539,13 @@ impl<'a> DocBreakdown<'a> {
         for (name, k) in rows.index.drain() {
             rows.speakers[k].name = name;
         }
-        let d = DocSums {
-            total: self.total,
-            narration: self.narration,
-            themes: self.themes,
-            speakers: rows.speakers.drain(..).collect(),
-            scores: rows.scores.to_vec(),
-            hits: rows.hits.to_vec(),
-            groups: self.groups,
-        };
+        let mut d = self.out;
+        d.total = self.total;
+        d.narration = self.narration;
+        d.speakers.append(&mut rows.speakers);
+        d.scores.extend_from_slice(&rows.scores);
+        d.hits.extend_from_slice(&rows.hits);
+        d.groups = self.groups;
         rows.scores.clear();
         rows.hits.clear();
         rows.groups.clear();
@@ -1094,6 +1143,26 @@ mod corpus_tests {
         added.add_document(&analyzed, pipeline.attributor.actors());
         assert_eq!(breakdown, added);
         assert_eq!(DocSums::from_breakdown(&added).breakdown(), added);
+    }
+
+    /// Sums handed back and filled again (by this test or another on any thread) are the sums a
+    /// fresh start gives.
+    #[test]
+    fn recycled_sums_start_empty() {
+        let pipeline = Pipeline::bundled().unwrap();
+        let text = include_str!("../samples/putin-wang-yi-xinhua.txt");
+        let doc = Document::from_text("sample", text.to_string());
+        let first = DocSummary::analyze(&pipeline, &doc, 7, None);
+        assert!(!first.sums.speakers.is_empty());
+        let want = first.clone();
+        first.sums.recycle();
+        let themes = pipeline.themes().len();
+        assert_eq!(DocSums::spare(themes), DocSums::new(themes));
+        for _ in 0..3 {
+            let again = DocSummary::analyze(&pipeline, &doc, 7, None);
+            assert_eq!(again, want);
+            again.sums.recycle();
+        }
     }
 
     fn doc(id: &str, score: i64, group: &str) -> DocSummary {
