@@ -329,21 +329,27 @@ impl DocSums {
         }
     }
 
-    /// A document's sums handed back by [`DocSums::recycle`] and emptied, else new ones.
-    fn spare(themes: usize) -> Self {
+    /// A document's sums handed back by [`DocSums::recycle`], emptied, else new ones; the
+    /// speakers' names (their strings, to be written over) go to `names`, up to
+    /// [`SPARE_NAMES_MAX`].
+    fn spare(themes: usize, names: &mut Vec<String>) -> Self {
         let spare = SPARE_SUMS.lock().ok().and_then(|mut spare| spare.pop());
         match spare {
-            Some(d) if d.themes == themes => d,
+            Some(mut d) if d.themes == themes => {
+                let room = SPARE_NAMES_MAX.saturating_sub(names.len());
+                names.extend(d.speakers.drain(..).take(room).map(|s| s.name));
+                d
+            }
             _ => DocSums::new(themes),
         }
     }
 
     /// Empties the sums, keeping their vectors for the next document's [`DocBreakdown`] on any
-    /// thread (see [`SPARE_SUMS`]). The corpus run calls this once it has added them up.
+    /// thread (see [`SPARE_SUMS`]), and the speakers' names for its table. The corpus run calls
+    /// this once it has added them up.
     pub fn recycle(mut self) {
         self.total.clear();
         self.narration.clear();
-        self.speakers.clear();
         self.scores.clear();
         self.hits.clear();
         self.groups.clear();
@@ -408,6 +414,9 @@ static SPARE_SUMS: Mutex<Vec<DocSums>> = Mutex::new(Vec::new());
 /// between threads.
 const SPARE_SUMS_MAX: usize = 256;
 
+/// At most this many spare names per thread in [`SpeakerRows::names`].
+const SPARE_NAMES_MAX: usize = 1024;
+
 /// One document's [`DocSums`], gathered sentence by sentence: each sentence finds its speaker's
 /// row by hash (and the speaker's actor group once per document, not per sentence). The result
 /// is what [`Breakdown::add_document`] gives on an empty breakdown ([`DocSums::breakdown`]).
@@ -443,6 +452,10 @@ struct SpeakerRows {
     /// sentences in a row).
     last: Option<usize>,
     last_name: String,
+    /// Names of earlier documents' speakers handed back ([`DocSums::spare`]): a new speaker's
+    /// name is written over one of them instead of allocated (and later freed on another
+    /// thread).
+    names: Vec<String>,
 }
 
 thread_local! {
@@ -452,14 +465,15 @@ thread_local! {
 impl<'a> DocBreakdown<'a> {
     /// An empty document.
     pub fn new(themes: usize, actors: &'a Actors) -> Self {
-        let mut out = DocSums::spare(themes);
+        let mut rows: SpeakerRows = SPARE_ROWS.with(Cell::take);
+        let mut out = DocSums::spare(themes, &mut rows.names);
         DocBreakdown {
             actors,
             themes,
             total: std::mem::take(&mut out.total),
             narration: std::mem::take(&mut out.narration),
             narrated: false,
-            rows: SPARE_ROWS.with(Cell::take),
+            rows,
             groups: Vec::new(),
             out,
         }
@@ -497,7 +511,10 @@ impl<'a> DocBreakdown<'a> {
                 });
                 rows.scores.resize(rows.speakers.len() * n, 0);
                 rows.hits.resize(rows.speakers.len() * n, 0);
-                rows.index.insert(name.to_string(), rows.speakers.len() - 1);
+                let mut key = rows.names.pop().unwrap_or_default();
+                key.clear();
+                key.push_str(name);
+                rows.index.insert(key, rows.speakers.len() - 1);
                 rows.speakers.len() - 1
             }
         };
@@ -1157,7 +1174,8 @@ mod corpus_tests {
         let want = first.clone();
         first.sums.recycle();
         let themes = pipeline.themes().len();
-        assert_eq!(DocSums::spare(themes), DocSums::new(themes));
+        let mut names = Vec::new();
+        assert_eq!(DocSums::spare(themes, &mut names), DocSums::new(themes));
         for _ in 0..3 {
             let again = DocSummary::analyze(&pipeline, &doc, 7, None);
             assert_eq!(again, want);
