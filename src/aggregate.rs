@@ -11,8 +11,9 @@
 //!
 //! A document's sums travel from the worker that analysed it as a [`DocSummary`]: its speakers
 //! in a table ([`DocSums`], gathered by [`DocBreakdown`]), not sorted maps, added up by hash
-//! during a run ([`CorpusAdder`]) or to a breakdown ([`Breakdown::add_doc`]); the chunks of a
-//! long document are added up first ([`DocChunks`]).
+//! during a run ([`CorpusAdder`]) or to a breakdown ([`Breakdown::add_doc`]), and handed back
+//! emptied for the next documents ([`DocSums::recycle`]); the chunks of a long document are
+//! added up first ([`DocChunks`]).
 
 use crate::analyze::{AnalyzedDocument, AnalyzedSentence, Pipeline};
 use crate::attribute::Actors;
@@ -25,6 +26,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 use std::cell::Cell;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::sync::Mutex;
 
 /// Fixed-point resolution of summed scores.
 pub const SCALE: f64 = 1_000_000.0;
@@ -80,6 +82,13 @@ impl Tally {
     /// Adds one sentence (not its document: see [`Tally::documents`]).
     pub fn add_sentence(&mut self, s: &AnalyzedSentence) {
         self.add(s.tokens, &s.matches);
+    }
+
+    /// Back to nothing, keeping its vectors.
+    fn clear(&mut self) {
+        (self.documents, self.sentences, self.tokens) = (0, 0, 0);
+        self.scores.fill(0);
+        self.hits.fill(0);
     }
 
     /// Adds one sentence given by its token count and matches.
@@ -286,9 +295,10 @@ struct SpeakerSums {
 /// One document's sums (or one chunk's): what its [`Breakdown`] holds, every `documents` count 1
 /// where the document appears, but with the speakers in a table, in the order first seen, and
 /// their scores and hits in two flat vectors. A worker makes one per document and the main
-/// thread adds it to the corpus's [`Breakdown`] ([`Breakdown::add_doc`]): a breakdown of its
-/// own, sorted maps with a node of over a kilobyte and two vectors per speaker, cost more to
-/// build and free than the whole adding up.
+/// thread adds it to the corpus's [`Breakdown`] ([`Breakdown::add_doc`]), then hands it back
+/// emptied for another document ([`DocSums::recycle`]): a breakdown of its own, sorted maps
+/// with a node of over a kilobyte and two vectors per speaker, cost more to build and free than
+/// the whole adding up.
 #[derive(Clone, Debug, PartialEq)]
 pub struct DocSums {
     /// Everything.
@@ -316,6 +326,37 @@ impl DocSums {
             scores: Vec::new(),
             hits: Vec::new(),
             groups: Vec::new(),
+        }
+    }
+
+    /// A document's sums handed back by [`DocSums::recycle`], emptied, else new ones; the
+    /// speakers' names (their strings, to be written over) go to `names`, up to
+    /// [`SPARE_NAMES_MAX`].
+    fn spare(themes: usize, names: &mut Vec<String>) -> Self {
+        let spare = SPARE_SUMS.lock().ok().and_then(|mut spare| spare.pop());
+        match spare {
+            Some(mut d) if d.themes == themes => {
+                let room = SPARE_NAMES_MAX.saturating_sub(names.len());
+                names.extend(d.speakers.drain(..).take(room).map(|s| s.name));
+                d
+            }
+            _ => DocSums::new(themes),
+        }
+    }
+
+    /// Empties the sums, keeping their vectors for the next document's [`DocBreakdown`] on any
+    /// thread (see [`SPARE_SUMS`]), and the speakers' names for its table. The corpus run calls
+    /// this once it has added them up.
+    pub fn recycle(mut self) {
+        self.total.clear();
+        self.narration.clear();
+        self.scores.clear();
+        self.hits.clear();
+        self.groups.clear();
+        if let Ok(mut spare) = SPARE_SUMS.lock()
+            && spare.len() < SPARE_SUMS_MAX
+        {
+            spare.push(self);
         }
     }
 
@@ -362,6 +403,20 @@ impl DocSums {
     }
 }
 
+/// Sums that the corpus run has added up ([`DocSums::recycle`]), emptied, for the next
+/// documents: made on a worker thread and dropped on the main thread, each document's seven
+/// vectors were allocated from one thread's free lists and freed to the other's (and the
+/// speakers' table, over a kilobyte for a document with many speakers, made glibc's malloc
+/// consolidate its free lists first).
+static SPARE_SUMS: Mutex<Vec<DocSums>> = Mutex::new(Vec::new());
+
+/// At most this many in [`SPARE_SUMS`] (more are dropped): about as many as can be on their way
+/// between threads.
+const SPARE_SUMS_MAX: usize = 256;
+
+/// At most this many spare names per thread in [`SpeakerRows::names`].
+const SPARE_NAMES_MAX: usize = 1024;
+
 /// One document's [`DocSums`], gathered sentence by sentence: each sentence finds its speaker's
 /// row by hash (and the speaker's actor group once per document, not per sentence). The result
 /// is what [`Breakdown::add_document`] gives on an empty breakdown ([`DocSums::breakdown`]).
@@ -375,6 +430,9 @@ pub struct DocBreakdown<'a> {
     rows: SpeakerRows,
     /// Actor groups met so far, with their tallies.
     groups: Vec<(String, Tally)>,
+    /// Emptied sums (their tallies are `total` and `narration`), filled by
+    /// [`DocBreakdown::finish`].
+    out: DocSums,
 }
 
 /// The speakers of a [`DocBreakdown`], the [`DocSums`] table and an index, kept emptied from
@@ -394,6 +452,10 @@ struct SpeakerRows {
     /// sentences in a row).
     last: Option<usize>,
     last_name: String,
+    /// Names of earlier documents' speakers handed back ([`DocSums::spare`]): a new speaker's
+    /// name is written over one of them instead of allocated (and later freed on another
+    /// thread).
+    names: Vec<String>,
 }
 
 thread_local! {
@@ -403,14 +465,17 @@ thread_local! {
 impl<'a> DocBreakdown<'a> {
     /// An empty document.
     pub fn new(themes: usize, actors: &'a Actors) -> Self {
+        let mut rows: SpeakerRows = SPARE_ROWS.with(Cell::take);
+        let mut out = DocSums::spare(themes, &mut rows.names);
         DocBreakdown {
             actors,
             themes,
-            total: Tally::new(themes),
-            narration: Tally::new(themes),
+            total: std::mem::take(&mut out.total),
+            narration: std::mem::take(&mut out.narration),
             narrated: false,
-            rows: SPARE_ROWS.with(Cell::take),
+            rows,
             groups: Vec::new(),
+            out,
         }
     }
 
@@ -446,7 +511,10 @@ impl<'a> DocBreakdown<'a> {
                 });
                 rows.scores.resize(rows.speakers.len() * n, 0);
                 rows.hits.resize(rows.speakers.len() * n, 0);
-                rows.index.insert(name.to_string(), rows.speakers.len() - 1);
+                let mut key = rows.names.pop().unwrap_or_default();
+                key.clear();
+                key.push_str(name);
+                rows.index.insert(key, rows.speakers.len() - 1);
                 rows.speakers.len() - 1
             }
         };
@@ -488,15 +556,13 @@ impl<'a> DocBreakdown<'a> {
         for (name, k) in rows.index.drain() {
             rows.speakers[k].name = name;
         }
-        let d = DocSums {
-            total: self.total,
-            narration: self.narration,
-            themes: self.themes,
-            speakers: rows.speakers.drain(..).collect(),
-            scores: rows.scores.to_vec(),
-            hits: rows.hits.to_vec(),
-            groups: self.groups,
-        };
+        let mut d = self.out;
+        d.total = self.total;
+        d.narration = self.narration;
+        d.speakers.append(&mut rows.speakers);
+        d.scores.extend_from_slice(&rows.scores);
+        d.hits.extend_from_slice(&rows.hits);
+        d.groups = self.groups;
         rows.scores.clear();
         rows.hits.clear();
         rows.groups.clear();
@@ -1094,6 +1160,27 @@ mod corpus_tests {
         added.add_document(&analyzed, pipeline.attributor.actors());
         assert_eq!(breakdown, added);
         assert_eq!(DocSums::from_breakdown(&added).breakdown(), added);
+    }
+
+    /// Sums handed back and filled again (by this test or another on any thread) are the sums a
+    /// fresh start gives.
+    #[test]
+    fn recycled_sums_start_empty() {
+        let pipeline = Pipeline::bundled().unwrap();
+        let text = include_str!("../samples/putin-wang-yi-xinhua.txt");
+        let doc = Document::from_text("sample", text.to_string());
+        let first = DocSummary::analyze(&pipeline, &doc, 7, None);
+        assert!(!first.sums.speakers.is_empty());
+        let want = first.clone();
+        first.sums.recycle();
+        let themes = pipeline.themes().len();
+        let mut names = Vec::new();
+        assert_eq!(DocSums::spare(themes, &mut names), DocSums::new(themes));
+        for _ in 0..3 {
+            let again = DocSummary::analyze(&pipeline, &doc, 7, None);
+            assert_eq!(again, want);
+            again.sums.recycle();
+        }
     }
 
     fn doc(id: &str, score: i64, group: &str) -> DocSummary {

@@ -89,7 +89,7 @@ impl Pipeline {
     /// order, with its attribution, its token count and its matches (a buffer reused from one
     /// sentence to the next). The same results as [`Pipeline::analyze`], without the
     /// per-sentence vectors and scores that a corpus run, which only adds them up, never reads.
-    pub fn analyze_each(&self, text: &str, mut each: impl FnMut(Attribution, usize, &[Match])) {
+    pub fn analyze_each(&self, text: &str, mut each: impl FnMut(&Attribution, usize, &[Match])) {
         BUFFERS.with(|cell| {
             // (a fresh pair if `each` analysed another document on this thread)
             let mut fresh = Buffers::default();
@@ -105,7 +105,8 @@ impl Pipeline {
             segment::sentences_into(text, sentences);
             self.attributor
                 .attribute_into(text, sentences, attributions);
-            for (sentence, attribution) in sentences.iter().zip(attributions.drain(..)) {
+            // (each attribution lent, not moved out: a move copies the whole struct)
+            for (sentence, attribution) in sentences.iter().zip(attributions.iter()) {
                 matches.clear();
                 // one pass over the sentence counts its tokens and tells the matcher whether it
                 // is plain ASCII
@@ -114,6 +115,7 @@ impl Pipeline {
                     .find_into_plain(text, sentence.start..sentence.end, plain, matches);
                 each(attribution, tokens, matches);
             }
+            attributions.clear();
         })
     }
 

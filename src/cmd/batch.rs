@@ -291,6 +291,8 @@ pub fn analyze_corpus(
                     failure = Some(e);
                     break;
                 }
+                // (its vectors go back to the workers)
+                sum.sums.recycle();
                 progress(next, bytes);
             }
             if failure.is_some() {
