@@ -312,10 +312,13 @@ fn fullest_form<'a>(
                         .iter()
                         .any(|w| office_word(text, w, lower_case)))
                 // ("Leading Democrats say", "Young Sanders supporters": a sentence's first word,
-                // which the document also writes in lower case, is no first name)
+                // which the document also writes in lower case, is no first name; nor one that
+                // ends in -ing or counts: "Chasing Trump and Cruz was Rubio", "Six Trump
+                // supporters ran")
                 && !(n_before > 0
                     && text[s.start..at].trim_start_matches(['"', '“', '‘', '\'', '(']).is_empty()
-                    && office_word(text, words_before[n_before - 1], lower_case))
+                    && (opening_word_not_a_name(words_before[n_before - 1])
+                        || office_word(text, words_before[n_before - 1], lower_case)))
             {
                 // (sized first: grown word by word, it was reallocated twice or three times)
                 let words = &words_before[..n_before];
@@ -385,6 +388,31 @@ fn fullest_form<'a>(
         }
     }
     (best_suffix.or(best_prefix).map(|b| b.1), gender)
+}
+
+/// A sentence's first word that is no given name before a surname: a participle or gerund
+/// ("Celebrating Clinton ...", "Debating Clinton's character"), a number ("Six Trump supporters").
+fn opening_word_not_a_name(w: &str) -> bool {
+    (w.len() >= 6 && w.ends_with("ing"))
+        || matches!(
+            w,
+            "Two"
+                | "Three"
+                | "Four"
+                | "Five"
+                | "Six"
+                | "Seven"
+                | "Eight"
+                | "Nine"
+                | "Ten"
+                | "Dozens"
+                | "Hundreds"
+                | "Thousands"
+                | "Many"
+                | "Most"
+                | "Some"
+                | "Several"
+        )
 }
 
 /// Does a fuller form, the words `before` the name's last word (nearest first), end with the
