@@ -1060,6 +1060,19 @@ impl Attributor {
                         {
                             sub = None;
                         }
+                        // "Trump at the time said", "Gore's allies have in the past said": a
+                        // phrase after a preposition is an adjunct; the subject is before it,
+                        // when there is one ("a narrator in the Clinton ad asks": the ad)
+                        if let Some((Subject::Noun { .. } | Subject::Name { .. }, sa)) = &sub
+                            && *sa > 0
+                            && matches!(
+                                &text[toks[sa - 1].start..toks[sa - 1].end],
+                                "at" | "in" | "on" | "during" | "over"
+                            )
+                            && let Some(before) = self.before_subject(text, &toks, sa - 1, quoted)
+                        {
+                            sub = Some(before);
+                        }
                         // "Clinton is describing as “unhinged” a Donald Trump tweet attacking
                         // ...": a name after an indefinite article modifies a noun, the cue word
                         if let Some((Subject::Name { .. }, sa)) = &sub
