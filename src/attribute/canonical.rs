@@ -178,23 +178,23 @@ fn fullest_form<'a>(
             found
         }
     };
-    // `at` ascends, so the sentence of each occurrence is found by galloping forward from the
-    // previous one (a binary search over a long document's sentences per occurrence was slow)
-    let mut si = 0;
+    // `at` ascends, so the sentence of each occurrence, and the quotation that may hold it, are
+    // found by galloping forward from the previous one's (a binary search over a long
+    // document's sentences or quotations per occurrence was slow)
+    let (mut si, mut qi) = (0, 0);
     for &p in at {
         let e = p + last.len();
         if (p > 0 && is_word_char_before(text, p)) || (e < b.len() && is_word_char_at(text, e)) {
             continue;
         }
-        let mut step = 1;
-        while si + step < sentences.len() && sentences[si + step].end <= p {
-            si += step;
-            step *= 2;
-        }
-        let hi = (si + step + 1).min(sentences.len());
-        si += sentences[si..hi].partition_point(|s| s.end <= p);
+        si = gallop(sentences, si, |s| s.end <= p);
         let Some(s) = sentences.get(si) else { break };
-        if s.title || s.start > p || quotes::inside(quoted, p).is_some() {
+        if s.title || s.start > p {
+            continue;
+        }
+        // (the quotation starting last at or before `p`, as `quotes::inside` finds it)
+        qi = gallop(quoted, qi, |q| q.start <= p);
+        if qi > 0 && p < quoted[qi - 1].end {
             continue;
         }
         // words before, within the sentence
@@ -351,6 +351,18 @@ fn fullest_form<'a>(
         }
     }
     (best_suffix.or(best_prefix).map(|b| b.1), gender)
+}
+
+/// The partition point of `xs` by `below` (true for a prefix of `xs`, false after), known to be
+/// `from` or after: galloping forward from `from`, as the places asked about ascend.
+fn gallop<T>(xs: &[T], from: usize, below: impl Fn(&T) -> bool) -> usize {
+    let (mut i, mut step) = (from, 1);
+    while i + step < xs.len() && below(&xs[i + step]) {
+        i += step;
+        step *= 2;
+    }
+    let hi = (i + step + 1).min(xs.len());
+    i + xs.get(i..hi).map_or(0, |w| w.partition_point(below))
 }
 
 /// [`common_word`], remembered for the document: each answer is a scan of the whole text, and a
@@ -569,6 +581,20 @@ mod name_index_tests {
                 memchr::memmem::find_iter(hay.as_bytes(), needle.as_bytes()).collect();
             let mut got = Vec::new();
             find_all(hay.as_bytes(), needle.as_bytes(), &mut got);
+            proptest::prop_assert_eq!(got, want);
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn gallop_finds_the_partition_point(
+            mut xs in proptest::collection::vec(0usize..50, 0..40),
+            x in 0usize..60,
+            from in 0usize..50,
+        ) {
+            xs.sort_unstable();
+            let want = xs.partition_point(|&y| y <= x);
+            let got = gallop(&xs, from.min(want), |&y| y <= x);
             proptest::prop_assert_eq!(got, want);
         }
     }
