@@ -281,21 +281,10 @@ fn fullest_form<'a>(
         // Mishustin:"), not a fuller form of it; a one-word name may grow to four ("Civil
         // Aviation Safety Authority")
         let n_cand = n_before + 1;
-        // ("Minister of Economic Development Maxim Oreshkin": a word the document also writes in
-        // lower case is an office's, not a name's)
         if n_cand > n_words
             && !blocked
             && (n_words == 1 || n_cand <= 3)
             && best_suffix.as_ref().is_none_or(|b| n_cand > b.0)
-            && !(n_words > 1
-                && words_before[..n_before]
-                    .iter()
-                    .any(|w| office_word(text, w, lower_case)))
-            // ("Leading Democrats say", "Young Sanders supporters": a sentence's first word, which
-            // the document also writes in lower case, is no first name)
-            && !(n_before > 0
-                && text[s.start..at].trim_start_matches(['"', '“', '‘', '\'', '(']).is_empty()
-                && office_word(text, words_before[n_before - 1], lower_case))
         {
             // (sized first: grown word by word, it was reallocated twice or three times)
             let words = &words_before[..n_before];
@@ -306,7 +295,21 @@ fn fullest_form<'a>(
                 cand_s.push(' ');
             }
             cand_s.push_str(last);
-            if cand_s.ends_with(name) {
+            // (the lower-case questions asked last, as each may scan the whole text: most
+            // candidates for a name of two words end with another name, "Ivanka Trump" for
+            // "Donald Trump", and need no answer)
+            if cand_s.ends_with(name)
+                // ("Minister of Economic Development Maxim Oreshkin": a word the document also
+                // writes in lower case is an office's, not a name's)
+                && !(n_words > 1 && words.iter().any(|w| office_word(text, w, lower_case)))
+                // ("Leading Democrats say", "Young Sanders supporters": a sentence's first word,
+                // which the document also writes in lower case, is no first name)
+                && !(n_before > 0
+                    && text[s.start..at]
+                        .trim_start_matches(['"', '“', '‘', '\'', '('])
+                        .is_empty()
+                    && office_word(text, words_before[n_before - 1], lower_case))
+            {
                 best_suffix = Some((n_cand, cand_s));
             }
         }
