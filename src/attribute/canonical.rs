@@ -164,7 +164,9 @@ fn fullest_form<'a>(
         .map_or(name, |i| &name[..i]);
     let n_words = n_words(name);
     let mut best_suffix: Option<(usize, String)> = None;
-    let mut best_prefix: Option<(usize, String)> = None;
+    // the words that may follow a one-word name as its second ("Wang Yi"), in text order, before
+    // the question whether the document also writes them in lower case
+    let mut given: Vec<&'a str> = Vec::new();
     let mut gender = None;
     let b = text.as_bytes();
     let at: &[usize] = match index.and_then(|ix| ix.get(last)) {
@@ -315,7 +317,8 @@ fn fullest_form<'a>(
         }
         // "Wang" → "Wang Yi": a single-word name followed by one capitalised word
         // (not a one-letter name, the "A" of a Q/A transcript: "A Russian journalist asked")
-        if prefix && n_words == 1 && first == last && last.len() > 1 && best_prefix.is_none() {
+        // (only while no fuller form ends with the name: it would win)
+        if prefix && n_words == 1 && first == last && last.len() > 1 && best_suffix.is_none() {
             let rest = &text[e..s.end.max(e)];
             if let Some(r) = rest.strip_prefix(' ') {
                 let w_end = r
@@ -344,16 +347,22 @@ fn fullest_form<'a>(
                             | "Daily"
                     )
                     && !after.is_some_and(|c| c == '\'' || c == '\u{2019}' || c.is_alphanumeric())
-                    // ("Trump Tower": a word the document also writes in lower case is no
-                    // given name; asked last, as it may scan the whole text)
-                    && !office_word(text, w, lower_case)
                 {
-                    best_prefix = Some((2, format!("{last} {w}")));
+                    given.push(w);
                 }
             }
         }
     }
-    (best_suffix.or(best_prefix).map(|b| b.1), gender)
+    if let Some((_, full)) = best_suffix {
+        return (Some(full), gender);
+    }
+    // ("Trump Tower": a word the document also writes in lower case is no given name; asked
+    // last, as it may scan the whole text, and only when no form ending with the name won)
+    let full = given
+        .into_iter()
+        .find(|w| !office_word(text, w, lower_case))
+        .map(|w| format!("{last} {w}"));
+    (full, gender)
 }
 
 /// The partition point of `xs` by `below` (true for a prefix of `xs`, false after), known to be
