@@ -475,11 +475,10 @@ impl<'a> NameIndex<'a> {
             }
             let mut e = i + c.len_utf8();
             while let Some(&y) = b.get(e) {
-                if y < 0x80 {
-                    if !is_ascii_word_byte(y) {
-                        break;
-                    }
+                if ASCII_WORD[usize::from(y)] {
                     e += 1;
+                } else if y < 0x80 {
+                    break;
                 } else {
                     let d = text[e..].chars().next().unwrap_or(' ');
                     if !is_word_char(d) {
@@ -515,6 +514,18 @@ impl<'a> NameIndex<'a> {
         }))
     }
 }
+
+/// [`is_ascii_word_byte`] by table: true for the ASCII bytes that continue a word (a word's
+/// letters are looked up one by one while the index is built).
+static ASCII_WORD: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut c = 0;
+    while c < 128 {
+        t[c] = is_ascii_word_byte(c as u8);
+        c += 1;
+    }
+    t
+};
 
 /// A mask with the high bit set in every byte of `v` that is an ASCII capital or a UTF-8 lead
 /// byte of a two-or-more-byte character (0xC0 and up): SWAR, no byte borrows from its neighbour.
