@@ -320,7 +320,13 @@ fn fullest_form<'a>(
         // (only while no fuller form ends with the name: it would win)
         if prefix && n_words == 1 && first == last && last.len() > 1 && best_suffix.is_none() {
             let rest = &text[e..s.end.max(e)];
-            if let Some(r) = rest.strip_prefix(' ') {
+            // (a word that does not start with a capital, the common case, is no given name:
+            // turned away by its first byte when ASCII)
+            if let Some(r) = rest.strip_prefix(' ')
+                && r.as_bytes()
+                    .first()
+                    .is_some_and(|&c| c.is_ascii_uppercase() || c >= 0x80)
+            {
                 let w_end = r
                     .find(|c: char| !(c.is_alphanumeric() || c == '-'))
                     .unwrap_or(r.len());
