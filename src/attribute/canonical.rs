@@ -209,7 +209,13 @@ fn fullest_form<'a>(
         let mut blocked = false;
         while n_before < 3 {
             let seg = &text[s.start..at];
-            let trimmed = seg.trim_end();
+            // (the common case by bytes: one space after an ASCII character that is no space)
+            let trimmed = match seg.as_bytes() {
+                [.., c, b' '] if c.is_ascii() && !(*c as char).is_whitespace() => {
+                    &seg[..seg.len() - 1]
+                }
+                _ => seg.trim_end(),
+            };
             if trimmed.len() == seg.len() {
                 break; // no space: punctuation or start
             }
