@@ -169,15 +169,16 @@ fn fullest_form<'a>(
     let mut given: Vec<&'a str> = Vec::new();
     let mut gender = None;
     let b = text.as_bytes();
-    let at: &[usize] = match index.and_then(|ix| ix.get(last)) {
+    // (the index's places are whole words already: a scan's are checked)
+    let (at, whole): (&[usize], bool) = match index.and_then(|ix| ix.get(last)) {
         Some(places) => {
             found.clear();
             found.extend(places);
-            found
+            (found, true)
         }
         None => {
             find_all(b, last.as_bytes(), found);
-            found
+            (found, false)
         }
     };
     // `at` ascends, so the sentence of each occurrence, and the quotation that may hold it, are
@@ -186,7 +187,10 @@ fn fullest_form<'a>(
     let (mut si, mut qi) = (0, 0);
     for &p in at {
         let e = p + last.len();
-        if (p > 0 && is_word_char_before(text, p)) || (e < b.len() && is_word_char_at(text, e)) {
+        if !whole
+            && ((p > 0 && is_word_char_before(text, p))
+                || (e < b.len() && is_word_char_at(text, e)))
+        {
             continue;
         }
         si = gallop(sentences, si, |s| s.end <= p);
