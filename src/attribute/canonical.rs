@@ -484,8 +484,18 @@ impl<'a> NameIndex<'a> {
                 i += 1;
                 continue;
             }
-            let c = text[i..].chars().next().unwrap_or(' ');
-            if !c.is_uppercase() || (i > 0 && is_word_char_before(text, i)) {
+            // (an ASCII capital, the common case, by its byte; the byte before by table when ASCII)
+            let c = if x < 0x80 {
+                x as char
+            } else {
+                text[i..].chars().next().unwrap_or(' ')
+            };
+            let glued = i > 0
+                && match b[i - 1] {
+                    y @ 0..0x80 => ASCII_WORD[usize::from(y)],
+                    _ => is_word_char_before(text, i),
+                };
+            if !c.is_uppercase() || glued {
                 i += c.len_utf8();
                 continue;
             }
