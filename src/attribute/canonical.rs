@@ -187,10 +187,7 @@ fn fullest_form<'a>(
     let (mut si, mut qi) = (0, 0);
     for &p in at {
         let e = p + last.len();
-        if !whole
-            && ((p > 0 && is_word_char_before(text, p))
-                || (e < b.len() && is_word_char_at(text, e)))
-        {
+        if !whole && ((p > 0 && word_before(text, p)) || (e < b.len() && word_at(text, e))) {
             continue;
         }
         si = gallop(sentences, si, |s| s.end <= p);
@@ -262,9 +259,13 @@ fn fullest_form<'a>(
             }
             if is_stop(w)
                 || names::is_modifier(w)
-                || !w
-                    .chars()
-                    .all(|c| c.is_alphanumeric() || c == '-' || c == '.')
+                // (by bytes when ASCII)
+                || !(w
+                    .bytes()
+                    .all(|c| c.is_ascii_alphanumeric() || c == b'-' || c == b'.')
+                    || !w.is_ascii()
+                        && w.chars()
+                            .all(|c| c.is_alphanumeric() || c == '-' || c == '.'))
             {
                 blocked = true;
                 break;
@@ -484,18 +485,13 @@ impl<'a> NameIndex<'a> {
                 i += 1;
                 continue;
             }
-            // (an ASCII capital, the common case, by its byte; the byte before by table when ASCII)
+            // (an ASCII capital, the common case, by its byte)
             let c = if x < 0x80 {
                 x as char
             } else {
                 text[i..].chars().next().unwrap_or(' ')
             };
-            let glued = i > 0
-                && match b[i - 1] {
-                    y @ 0..0x80 => ASCII_WORD[usize::from(y)],
-                    _ => is_word_char_before(text, i),
-                };
-            if !c.is_uppercase() || glued {
+            if !c.is_uppercase() || (i > 0 && word_before(text, i)) {
                 i += c.len_utf8();
                 continue;
             }
@@ -552,6 +548,22 @@ static ASCII_WORD: [bool; 256] = {
     }
     t
 };
+
+/// [`is_word_char_before`], by table when the byte before is ASCII, as nearly all are.
+fn word_before(text: &str, i: usize) -> bool {
+    match text.as_bytes()[i - 1] {
+        y @ 0..0x80 => ASCII_WORD[usize::from(y)],
+        _ => is_word_char_before(text, i),
+    }
+}
+
+/// [`is_word_char_at`], by table when the byte is ASCII.
+fn word_at(text: &str, i: usize) -> bool {
+    match text.as_bytes()[i] {
+        y @ 0..0x80 => ASCII_WORD[usize::from(y)],
+        _ => is_word_char_at(text, i),
+    }
+}
 
 /// A mask with the high bit set in every byte of `v` that is an ASCII capital or a UTF-8 lead
 /// byte of a two-or-more-byte character (0xC0 and up): SWAR, no byte borrows from its neighbour.
