@@ -223,7 +223,7 @@ fn fullest_form<'a>(
             // the word before: back to the previous space, by bytes while they are ASCII
             let tb = trimmed.as_bytes();
             let mut w_start = tb.len();
-            while w_start > 0 && tb[w_start - 1] < 0x80 && !tb[w_start - 1].is_ascii_whitespace() {
+            while w_start > 0 && !SPACE_OR_NON_ASCII[usize::from(tb[w_start - 1])] {
                 w_start -= 1;
             }
             if w_start > 0 && tb[w_start - 1] >= 0x80 {
@@ -544,6 +544,18 @@ static ASCII_WORD: [bool; 256] = {
     let mut c = 0;
     while c < 128 {
         t[c] = is_ascii_word_byte(c as u8);
+        c += 1;
+    }
+    t
+};
+
+/// The bytes that end the walk back over a word by bytes: ASCII white space and the bytes of
+/// non-ASCII characters.
+static SPACE_OR_NON_ASCII: [bool; 256] = {
+    let mut t = [true; 256];
+    let mut c = 0;
+    while c < 128 {
+        t[c] = (c as u8).is_ascii_whitespace();
         c += 1;
     }
     t
