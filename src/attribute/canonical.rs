@@ -170,37 +170,42 @@ fn fullest_form<'a>(
     // per first word of a fuller form: the word, how often the person is written so, the
     // longest form's length in words and the form
     let mut persons: Vec<(&str, usize, usize, Option<String>)> = Vec::new();
-    let mut best_prefix: Option<(usize, String)> = None;
+    // whether a fuller form ending with the name was found (then it wins over "Wang Yi")
+    let mut suffix_found = false;
+    // the words that may follow a one-word name as its second ("Wang Yi"), in text order, before
+    // the question whether the document also writes them in lower case
+    let mut given: Vec<&'a str> = Vec::new();
     let mut gender = None;
     let b = text.as_bytes();
-    let at: &[usize] = match index.and_then(|ix| ix.get(last)) {
+    // (the index's places are whole words already: a scan's are checked)
+    let (at, whole): (&[usize], bool) = match index.and_then(|ix| ix.get(last)) {
         Some(places) => {
             found.clear();
             found.extend(places);
-            found
+            (found, true)
         }
         None => {
             find_all(b, last.as_bytes(), found);
-            found
+            (found, false)
         }
     };
-    // `at` ascends, so the sentence of each occurrence is found by galloping forward from the
-    // previous one (a binary search over a long document's sentences per occurrence was slow)
-    let mut si = 0;
+    // `at` ascends, so the sentence of each occurrence, and the quotation that may hold it, are
+    // found by galloping forward from the previous one's (a binary search over a long
+    // document's sentences or quotations per occurrence was slow)
+    let (mut si, mut qi) = (0, 0);
     for &p in at {
         let e = p + last.len();
-        if (p > 0 && is_word_char_before(text, p)) || (e < b.len() && is_word_char_at(text, e)) {
+        if !whole && ((p > 0 && word_before(text, p)) || (e < b.len() && word_at(text, e))) {
             continue;
         }
-        let mut step = 1;
-        while si + step < sentences.len() && sentences[si + step].end <= p {
-            si += step;
-            step *= 2;
-        }
-        let hi = (si + step + 1).min(sentences.len());
-        si += sentences[si..hi].partition_point(|s| s.end <= p);
+        si = gallop(sentences, si, |s| s.end <= p);
         let Some(s) = sentences.get(si) else { break };
-        if s.title || s.start > p || quotes::inside(quoted, p).is_some() {
+        if s.title || s.start > p {
+            continue;
+        }
+        // (the quotation starting last at or before `p`, as `quotes::inside` finds it)
+        qi = gallop(quoted, qi, |q| q.start <= p);
+        if qi > 0 && p < quoted[qi - 1].end {
             continue;
         }
         // words before, within the sentence
@@ -213,14 +218,20 @@ fn fullest_form<'a>(
         let mut blocked = false;
         while n_before < 3 {
             let seg = &text[s.start..at];
-            let trimmed = seg.trim_end();
+            // (the common case by bytes: one space after an ASCII character that is no space)
+            let trimmed = match seg.as_bytes() {
+                [.., c, b' '] if c.is_ascii() && !(*c as char).is_whitespace() => {
+                    &seg[..seg.len() - 1]
+                }
+                _ => seg.trim_end(),
+            };
             if trimmed.len() == seg.len() {
                 break; // no space: punctuation or start
             }
             // the word before: back to the previous space, by bytes while they are ASCII
             let tb = trimmed.as_bytes();
             let mut w_start = tb.len();
-            while w_start > 0 && tb[w_start - 1] < 0x80 && !tb[w_start - 1].is_ascii_whitespace() {
+            while w_start > 0 && !SPACE_OR_NON_ASCII[usize::from(tb[w_start - 1])] {
                 w_start -= 1;
             }
             if w_start > 0 && tb[w_start - 1] >= 0x80 {
@@ -256,9 +267,13 @@ fn fullest_form<'a>(
             }
             if is_stop(w)
                 || names::is_modifier(w)
-                || !w
-                    .chars()
-                    .all(|c| c.is_alphanumeric() || c == '-' || c == '.')
+                // (by bytes when ASCII)
+                || !(w
+                    .bytes()
+                    .all(|c| c.is_ascii_alphanumeric() || c == b'-' || c == b'.')
+                    || !w.is_ascii()
+                        && w.chars()
+                            .all(|c| c.is_alphanumeric() || c == '-' || c == '.'))
             {
                 blocked = true;
                 break;
@@ -287,12 +302,11 @@ fn fullest_form<'a>(
         // Mishustin:"), not a fuller form of it; a one-word name may grow to four ("Civil
         // Aviation Safety Authority")
         let n_cand = n_before + 1;
-        // ("Minister of Economic Development Maxim Oreshkin": a word the document also writes in
-        // lower case is an office's, not a name's)
         // the fuller forms are grouped by their first word, a person ("Chris Murphy", "Anne
         // Marie Murphy"; "Bill Clinton", "Hillary Clinton"): the person written most often wins,
         // in the longest form written (not the longest form of anyone: "Murphy" in an article
-        // on Chris Murphy that names a victim Anne Marie Murphy once)
+        // on Chris Murphy that names a victim Anne Marie Murphy once); the lower-case questions
+        // are asked last, as each may scan the whole text
         if n_cand > n_words
             && !blocked
             && (n_words == 1 || n_cand <= 3)
@@ -307,6 +321,8 @@ fn fullest_form<'a>(
                 }
             };
             if n_cand > persons[pi].2
+                // ("Minister of Economic Development Maxim Oreshkin": a word the document also
+                // writes in lower case is an office's, not a name's)
                 && !(n_words > 1
                     && words_before[..n_before]
                         .iter()
@@ -333,14 +349,22 @@ fn fullest_form<'a>(
                 persons[pi].3 = Some(cand_s);
             }
             if persons[pi].3.is_some() {
+                suffix_found = true;
                 persons[pi].1 += 1;
             }
         }
         // "Wang" → "Wang Yi": a single-word name followed by one capitalised word
         // (not a one-letter name, the "A" of a Q/A transcript: "A Russian journalist asked")
-        if prefix && n_words == 1 && first == last && last.len() > 1 && best_prefix.is_none() {
+        // (only while no fuller form ends with the name: it would win)
+        if prefix && n_words == 1 && first == last && last.len() > 1 && !suffix_found {
             let rest = &text[e..s.end.max(e)];
-            if let Some(r) = rest.strip_prefix(' ') {
+            // (a word that does not start with a capital, the common case, is no given name:
+            // turned away by its first byte when ASCII)
+            if let Some(r) = rest.strip_prefix(' ')
+                && r.as_bytes()
+                    .first()
+                    .is_some_and(|&c| c.is_ascii_uppercase() || c >= 0x80)
+            {
                 let w_end = r
                     .find(|c: char| !(c.is_alphanumeric() || c == '-'))
                     .unwrap_or(r.len());
@@ -367,27 +391,45 @@ fn fullest_form<'a>(
                             | "Daily"
                     )
                     && !after.is_some_and(|c| c == '\'' || c == '\u{2019}' || c.is_alphanumeric())
-                    // ("Trump Tower": a word the document also writes in lower case is no
-                    // given name; asked last, as it may scan the whole text)
-                    && !office_word(text, w, lower_case)
                 {
-                    best_prefix = Some((2, format!("{last} {w}")));
+                    given.push(w);
                 }
             }
         }
     }
     // the person written most often (the first of equals)
-    let mut best_suffix: Option<(usize, String)> = None;
+    let mut best_suffix: Option<String> = None;
     let mut most = 0;
-    for (_, count, n, form) in persons {
+    for (_, count, _, form) in persons {
         if let Some(form) = form
             && count > most
         {
             most = count;
-            best_suffix = Some((n, form));
+            best_suffix = Some(form);
         }
     }
-    (best_suffix.or(best_prefix).map(|b| b.1), gender)
+    if let Some(full) = best_suffix {
+        return (Some(full), gender);
+    }
+    // ("Trump Tower": a word the document also writes in lower case is no given name; asked
+    // last, as it may scan the whole text, and only when no form ending with the name won)
+    let full = given
+        .into_iter()
+        .find(|w| !office_word(text, w, lower_case))
+        .map(|w| format!("{last} {w}"));
+    (full, gender)
+}
+
+/// The partition point of `xs` by `below` (true for a prefix of `xs`, false after), known to be
+/// `from` or after: galloping forward from `from`, as the places asked about ascend.
+fn gallop<T>(xs: &[T], from: usize, below: impl Fn(&T) -> bool) -> usize {
+    let (mut i, mut step) = (from, 1);
+    while i + step < xs.len() && below(&xs[i + step]) {
+        i += step;
+        step *= 2;
+    }
+    let hi = (i + step + 1).min(xs.len());
+    i + xs.get(i..hi).map_or(0, |w| w.partition_point(below))
 }
 
 /// A sentence's first word that is no given name before a surname: a participle or gerund
@@ -513,18 +555,22 @@ impl<'a> NameIndex<'a> {
                 i += 1;
                 continue;
             }
-            let c = text[i..].chars().next().unwrap_or(' ');
-            if !c.is_uppercase() || (i > 0 && is_word_char_before(text, i)) {
+            // (an ASCII capital, the common case, by its byte)
+            let c = if x < 0x80 {
+                x as char
+            } else {
+                text[i..].chars().next().unwrap_or(' ')
+            };
+            if !c.is_uppercase() || (i > 0 && word_before(text, i)) {
                 i += c.len_utf8();
                 continue;
             }
             let mut e = i + c.len_utf8();
             while let Some(&y) = b.get(e) {
-                if y < 0x80 {
-                    if !is_ascii_word_byte(y) {
-                        break;
-                    }
+                if ASCII_WORD[usize::from(y)] {
                     e += 1;
+                } else if y < 0x80 {
+                    break;
                 } else {
                     let d = text[e..].chars().next().unwrap_or(' ');
                     if !is_word_char(d) {
@@ -558,6 +604,46 @@ impl<'a> NameIndex<'a> {
             k = next;
             Some(p)
         }))
+    }
+}
+
+/// [`is_ascii_word_byte`] by table: true for the ASCII bytes that continue a word (a word's
+/// letters are looked up one by one while the index is built).
+static ASCII_WORD: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut c = 0;
+    while c < 128 {
+        t[c] = is_ascii_word_byte(c as u8);
+        c += 1;
+    }
+    t
+};
+
+/// The bytes that end the walk back over a word by bytes: ASCII white space and the bytes of
+/// non-ASCII characters.
+static SPACE_OR_NON_ASCII: [bool; 256] = {
+    let mut t = [true; 256];
+    let mut c = 0;
+    while c < 128 {
+        t[c] = (c as u8).is_ascii_whitespace();
+        c += 1;
+    }
+    t
+};
+
+/// [`is_word_char_before`], by table when the byte before is ASCII, as nearly all are.
+fn word_before(text: &str, i: usize) -> bool {
+    match text.as_bytes()[i - 1] {
+        y @ 0..0x80 => ASCII_WORD[usize::from(y)],
+        _ => is_word_char_before(text, i),
+    }
+}
+
+/// [`is_word_char_at`], by table when the byte is ASCII.
+fn word_at(text: &str, i: usize) -> bool {
+    match text.as_bytes()[i] {
+        y @ 0..0x80 => ASCII_WORD[usize::from(y)],
+        _ => is_word_char_at(text, i),
     }
 }
 
@@ -638,6 +724,20 @@ mod name_index_tests {
                 memchr::memmem::find_iter(hay.as_bytes(), needle.as_bytes()).collect();
             let mut got = Vec::new();
             find_all(hay.as_bytes(), needle.as_bytes(), &mut got);
+            proptest::prop_assert_eq!(got, want);
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn gallop_finds_the_partition_point(
+            mut xs in proptest::collection::vec(0usize..50, 0..40),
+            x in 0usize..60,
+            from in 0usize..50,
+        ) {
+            xs.sort_unstable();
+            let want = xs.partition_point(|&y| y <= x);
+            let got = gallop(&xs, from.min(want), |&y| y <= x);
             proptest::prop_assert_eq!(got, want);
         }
     }

@@ -2330,7 +2330,7 @@ fn is_word_char_at(text: &str, i: usize) -> bool {
 }
 
 /// [`is_word_char`] of an ASCII character.
-fn is_ascii_word_byte(c: u8) -> bool {
+const fn is_ascii_word_byte(c: u8) -> bool {
     c.is_ascii_alphanumeric() || c == b'-' || c == b'_'
 }
 
