@@ -2441,13 +2441,7 @@ fn paren_open(text: &str, toks: &[Tok], close: usize) -> Option<usize> {
 /// A dash-delimited aside of at most twelve tokens ending at token `close` (an em or en dash, or
 /// `--`): the index of its opening dash.
 fn dash_open(text: &str, toks: &[Tok], close: usize) -> Option<usize> {
-    let is_dash = |i: usize| {
-        toks[i].kind == TokKind::Other
-            && matches!(
-                &text[toks[i].start..toks[i].end],
-                "\u{2014}" | "\u{2013}" | "-"
-            )
-    };
+    let is_dash = |i: usize| is_dash_tok(text, toks[i]);
     if !is_dash(close) {
         return None;
     }
@@ -2462,6 +2456,11 @@ fn dash_open(text: &str, toks: &[Tok], close: usize) -> Option<usize> {
         .find(|&i| is_dash(i))?;
     let o = if o > 0 && is_dash(o - 1) { o - 1 } else { o };
     (!toks[o..close].iter().any(|t| t.kind == TokKind::Quote)).then_some(o)
+}
+
+/// Is the token a dash: an em or en dash, or a hyphen standing alone (`--` is two tokens)?
+fn is_dash_tok(text: &str, t: Tok) -> bool {
+    t.kind == TokKind::Other && matches!(&text[t.start..t.end], "\u{2014}" | "\u{2013}" | "-")
 }
 
 /// A parenthetical of at most six tokens starting at token `open` (a `(`): the index of its `)`.

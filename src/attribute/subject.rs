@@ -9,8 +9,8 @@ use super::names::{
     strip_titles, tokenize, tokenize_first,
 };
 use super::{
-    Attributor, Subject, dash_open, forward_cue_is_weak, is_skippable, is_weekday, paren_close,
-    paren_open, pronoun_subject, quotes,
+    Attributor, Subject, dash_open, forward_cue_is_weak, is_dash_tok, is_skippable, is_weekday,
+    paren_close, paren_open, pronoun_subject, quotes,
 };
 
 impl Attributor {
@@ -1075,9 +1075,9 @@ fn dateline_end(text: &str, toks: &[Tok], lim: usize) -> Option<usize> {
     }
     let mut d = toks[..lim.min(8)]
         .iter()
-        .position(|t| t.kind == TokKind::Other && text[t.start..].starts_with(['—', '–', '-']))?
+        .position(|&t| is_dash_tok(text, t))?
         + 1;
-    while d < lim && toks[d].kind == TokKind::Other {
+    while d < lim && is_dash_tok(text, toks[d]) {
         d += 1;
     }
     (d < lim).then_some(d)
