@@ -763,7 +763,16 @@ impl Attributor {
                 turn = None;
             }
             if let Some((li, l)) = turn {
-                let speaker = self.canonical(&mut doc, &l.speaker, None).0;
+                // "A:" of a press briefing is its spokesperson, when the heading names one
+                // ("Foreign Ministry Spokesperson Geng Shuang's Daily Briefing", with
+                // `--title-field title`)
+                let host = (l.speaker == "A")
+                    .then(|| self.title_reference(&mut doc, li, "spokesperson", None))
+                    .flatten();
+                let speaker = match host {
+                    Some(host) => host,
+                    None => self.canonical(&mut doc, &l.speaker, None).0,
+                };
                 out.push(Attribution {
                     speaker: Some(speaker.clone()),
                     kind: AttributionKind::Transcript,
