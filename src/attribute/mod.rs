@@ -8,8 +8,8 @@
 //!    "According to NAME" ([`subject`]), with names and titles handled by [`names`]; cues inside
 //!    quotations never count;
 //! 3. **pronoun** subjects ("He said") resolved to the most recent compatible *speaker* (not the
-//!    most recent name), and title references ("the Russian president") to the actor introduced
-//!    with that title;
+//!    most recent name; gender from the actors file, a title or a given name, [`given_names`]),
+//!    and title references ("the Russian president") to the actor introduced with that title;
 //! 4. **quote**: a sentence mostly inside quotation marks ([`quotes`]) takes the speaker of its
 //!    quotation, found in any sentence the quotation touches, else in the sentence right before
 //!    it: a lead-in ending in `:`, or, for a quotation opening a paragraph, the end of the
@@ -19,7 +19,8 @@
 //!    paragraph.
 //!
 //! Speaker names are canonical ([`canonical`]): the actors file's `name` when an alias matches,
-//! else the fullest form of the name seen in the document ("Putin" → "Vladimir Putin").
+//! else the fullest form of the name seen in the document ("Putin" → "Vladimir Putin"), of the
+//! person written most often when two share the name.
 
 mod canonical;
 mod cues;
