@@ -96,11 +96,12 @@ impl Attributor {
 impl Attributor {
     /// The canonical form of a one-word name as far as the "May said" rule needs it: a fuller
     /// form ending with the name ("Theresa May"), else the name. Unlike [`Attributor::canonical`]
-    /// nothing is remembered, and no form beginning with the name ("May Day") is looked for: it
-    /// starts with the name, a stop word, which the rule refuses anyway, and looking for it asks
-    /// of each word that follows whether the document writes it in lower case (a scan of the whole
-    /// text each), for every capitalised "The" or "Will" before a cue.
-    pub(super) fn surname_form(&self, doc: &mut Doc, name: &str) -> String {
+    /// nothing goes into the canonical names (the answer is remembered apart, for the document: a
+    /// long one asks about "The" again and again), and no form beginning with the name ("May
+    /// Day") is looked for: it starts with the name, a stop word, which the rule refuses anyway,
+    /// and looking for it asks of each word that follows whether the document writes it in lower
+    /// case (a scan of the whole text each), for every capitalised "The" or "Will" before a cue.
+    pub(super) fn surname_form<'a>(&self, doc: &mut Doc<'a>, name: &'a str) -> String {
         if let Some((c, _)) = doc.canon.get(name) {
             return String::from(&**c);
         }
@@ -108,10 +109,15 @@ impl Attributor {
         if !self.alias.is_empty() {
             return self.canonical(doc, name, None).0;
         }
-        match doc_fullest_form(doc, name, false).0 {
+        if let Some(full) = doc.surnames.get(name) {
+            return full.clone();
+        }
+        let full = match doc_fullest_form(doc, name, false).0 {
             Some(full) if n_words(&full) > n_words(name) => full,
             _ => name.to_string(),
-        }
+        };
+        doc.surnames.insert(name, full.clone());
+        full
     }
 }
 

@@ -352,6 +352,9 @@ struct Doc<'a> {
     /// Capitalised words of the text asked about while finding a name's fuller form, and whether
     /// the document also writes them in lower case (see `canonical::common_word`).
     lower_case: FastMap<&'a str, bool>,
+    /// The fuller forms found for capitalised stop words before a cue ("May" → "Theresa May";
+    /// most are "The", asked again and again in a long document; see `canonical::surname_form`).
+    surnames: FastMap<&'a str, String>,
     /// Room for the occurrences of a name being canonicalised (see `canonical::find_all`).
     found: Vec<usize>,
 }
@@ -515,6 +518,7 @@ impl Attributor {
             titled: FastMap::default(),
             quoted: scratch.doc_quoted,
             lower_case: FastMap::default(),
+            surnames: FastMap::default(),
             found: scratch.found,
         };
         // paragraphs: (first sentence, start, end)

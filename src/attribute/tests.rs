@@ -447,6 +447,7 @@ fn empty_doc<'a>(text: &'a str, sentences: &'a [segment::Sentence]) -> Doc<'a> {
         titled: FastMap::default(),
         quoted: Vec::new(),
         lower_case: FastMap::default(),
+        surnames: FastMap::default(),
         found: Vec::new(),
     }
 }
