@@ -247,26 +247,7 @@ impl Breakdown {
     pub fn add_doc(&mut self, d: &DocSums) {
         self.total.merge(&d.total);
         self.narration.merge(&d.narration);
-        for (k, s) in d.speakers.iter().enumerate() {
-            match self.actors.get_mut(&s.name) {
-                Some(a) => d.add_speaker(k, &mut a.tally),
-                None => {
-                    let mut tally = Tally::new(d.themes);
-                    d.add_speaker(k, &mut tally);
-                    let group = s.group.clone();
-                    self.actors
-                        .insert(s.name.clone(), ActorTally { group, tally });
-                }
-            }
-        }
-        for (g, t) in &d.groups {
-            match self.actor_groups.get_mut(g) {
-                Some(e) => e.merge(t),
-                None => {
-                    self.actor_groups.insert(g.clone(), t.clone());
-                }
-            }
-        }
+        d.add_speakers_to(&mut self.actors, &mut self.actor_groups);
     }
 
     /// Actors sorted by sentences (descending), then name.
@@ -365,6 +346,32 @@ impl DocSums {
         let (n, s) = (self.themes, &self.speakers[k]);
         let (scores, hits) = (&self.scores[k * n..][..n], &self.hits[k * n..][..n]);
         t.add_sums([1, s.sentences, s.tokens], scores, hits);
+    }
+
+    /// Adds the speakers' and groups' sums to the maps by name of a breakdown (sorted) or of the
+    /// corpus collector (hashed): looked up by `&str` first, a name copied only when new.
+    fn add_speakers_to(
+        &self,
+        actors: &mut impl NameMap<ActorTally>,
+        groups: &mut impl NameMap<Tally>,
+    ) {
+        for (k, s) in self.speakers.iter().enumerate() {
+            match actors.get_mut(&s.name) {
+                Some(a) => self.add_speaker(k, &mut a.tally),
+                None => {
+                    let mut tally = Tally::new(self.themes);
+                    self.add_speaker(k, &mut tally);
+                    let group = s.group.clone();
+                    actors.insert(s.name.clone(), ActorTally { group, tally });
+                }
+            }
+        }
+        for (g, t) in &self.groups {
+            match groups.get_mut(g) {
+                Some(e) => e.merge(t),
+                None => groups.insert(g.clone(), t.clone()),
+            }
+        }
     }
 
     /// The sums as a breakdown of their own.
@@ -954,6 +961,31 @@ pub struct CorpusAdder {
     groups: HashMap<String, ActorSums>,
 }
 
+/// A map by name: the sorted maps of a [`Breakdown`] and the hash maps of [`ActorSums`], which
+/// add a document's speakers and groups the same way ([`DocSums::add_speakers_to`]).
+trait NameMap<V> {
+    fn get_mut(&mut self, name: &str) -> Option<&mut V>;
+    fn insert(&mut self, name: String, v: V);
+}
+
+impl<V> NameMap<V> for BTreeMap<String, V> {
+    fn get_mut(&mut self, name: &str) -> Option<&mut V> {
+        BTreeMap::get_mut(self, name)
+    }
+    fn insert(&mut self, name: String, v: V) {
+        BTreeMap::insert(self, name, v);
+    }
+}
+
+impl<V, S: std::hash::BuildHasher> NameMap<V> for HashMap<String, V, S> {
+    fn get_mut(&mut self, name: &str) -> Option<&mut V> {
+        HashMap::get_mut(self, name)
+    }
+    fn insert(&mut self, name: String, v: V) {
+        HashMap::insert(self, name, v);
+    }
+}
+
 /// The actors and actor groups of a [`Breakdown`], by hash.
 #[derive(Default)]
 struct ActorSums {
@@ -964,26 +996,7 @@ struct ActorSums {
 impl ActorSums {
     /// [`Breakdown::add_doc`] for the actors and actor groups.
     fn add(&mut self, d: &DocSums) {
-        for (k, s) in d.speakers.iter().enumerate() {
-            match self.actors.get_mut(&s.name) {
-                Some(a) => d.add_speaker(k, &mut a.tally),
-                None => {
-                    let mut tally = Tally::new(d.themes);
-                    d.add_speaker(k, &mut tally);
-                    let group = s.group.clone();
-                    self.actors
-                        .insert(s.name.clone(), ActorTally { group, tally });
-                }
-            }
-        }
-        for (g, t) in &d.groups {
-            match self.actor_groups.get_mut(g) {
-                Some(e) => e.merge(t),
-                None => {
-                    self.actor_groups.insert(g.clone(), t.clone());
-                }
-            }
-        }
+        d.add_speakers_to(&mut self.actors, &mut self.actor_groups);
     }
 
     /// Adds these sums to a breakdown's maps (in one bulk build when the breakdown has none).
