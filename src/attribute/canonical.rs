@@ -5,8 +5,8 @@
 use super::given_names;
 use super::names::{self, is_capitalized, is_stop, is_title};
 use super::{
-    Attributor, Doc, FastMap, is_ascii_word_byte, is_word_char, is_word_char_at,
-    is_word_char_before, quotes,
+    ASCII_WORD, Attributor, Doc, FastMap, is_word_char, is_word_char_at, is_word_char_before,
+    quotes,
 };
 use crate::segment::Sentence;
 use std::rc::Rc;
@@ -201,7 +201,10 @@ fn fullest_form<'a>(
     let (mut si, mut qi) = (0, 0);
     for &p in at {
         let e = p + last.len();
-        if !whole && ((p > 0 && word_before(text, p)) || (e < b.len() && word_at(text, e))) {
+        if !whole
+            && ((p > 0 && is_word_char_before(text, p))
+                || (e < b.len() && is_word_char_at(text, e)))
+        {
             continue;
         }
         si = gallop(sentences, si, |s| s.end <= p);
@@ -567,7 +570,7 @@ impl<'a> NameIndex<'a> {
             } else {
                 text[i..].chars().next().unwrap_or(' ')
             };
-            if !c.is_uppercase() || (i > 0 && word_before(text, i)) {
+            if !c.is_uppercase() || (i > 0 && is_word_char_before(text, i)) {
                 i += c.len_utf8();
                 continue;
             }
@@ -613,18 +616,6 @@ impl<'a> NameIndex<'a> {
     }
 }
 
-/// [`is_ascii_word_byte`] by table: true for the ASCII bytes that continue a word (a word's
-/// letters are looked up one by one while the index is built).
-static ASCII_WORD: [bool; 256] = {
-    let mut t = [false; 256];
-    let mut c = 0;
-    while c < 128 {
-        t[c] = is_ascii_word_byte(c as u8);
-        c += 1;
-    }
-    t
-};
-
 /// The bytes that end the walk back over a word by bytes: ASCII white space and the bytes of
 /// non-ASCII characters.
 static SPACE_OR_NON_ASCII: [bool; 256] = {
@@ -636,22 +627,6 @@ static SPACE_OR_NON_ASCII: [bool; 256] = {
     }
     t
 };
-
-/// [`is_word_char_before`], by table when the byte before is ASCII, as nearly all are.
-fn word_before(text: &str, i: usize) -> bool {
-    match text.as_bytes()[i - 1] {
-        y @ 0..0x80 => ASCII_WORD[usize::from(y)],
-        _ => is_word_char_before(text, i),
-    }
-}
-
-/// [`is_word_char_at`], by table when the byte is ASCII.
-fn word_at(text: &str, i: usize) -> bool {
-    match text.as_bytes()[i] {
-        y @ 0..0x80 => ASCII_WORD[usize::from(y)],
-        _ => is_word_char_at(text, i),
-    }
-}
 
 /// A mask with the high bit set in every byte of `v` that is an ASCII capital or a UTF-8 lead
 /// byte of a two-or-more-byte character (0xC0 and up): SWAR, no byte borrows from its neighbour.

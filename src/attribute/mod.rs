@@ -2329,16 +2329,16 @@ fn floor_boundary(text: &str, mut i: usize) -> usize {
 }
 
 fn is_word_char_before(text: &str, i: usize) -> bool {
-    // by byte when ASCII, as is nearly every character next to a name or a cue
+    // by table when ASCII, as is nearly every character next to a name or a cue
     match text.as_bytes()[..i].last() {
-        Some(&c) if c.is_ascii() => is_ascii_word_byte(c),
+        Some(&c) if c.is_ascii() => ASCII_WORD[usize::from(c)],
         _ => text[..i].chars().next_back().is_some_and(is_word_char),
     }
 }
 
 fn is_word_char_at(text: &str, i: usize) -> bool {
     match text.as_bytes().get(i) {
-        Some(&c) if c.is_ascii() => is_ascii_word_byte(c),
+        Some(&c) if c.is_ascii() => ASCII_WORD[usize::from(c)],
         _ => text[i..].chars().next().is_some_and(is_word_char),
     }
 }
@@ -2347,6 +2347,18 @@ fn is_word_char_at(text: &str, i: usize) -> bool {
 const fn is_ascii_word_byte(c: u8) -> bool {
     c.is_ascii_alphanumeric() || c == b'-' || c == b'_'
 }
+
+/// [`is_ascii_word_byte`] by table: true for the ASCII bytes that continue a word (looked up
+/// next to every name and cue, and for each letter while a long document's names are indexed).
+static ASCII_WORD: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut c = 0;
+    while c < 128 {
+        t[c] = is_ascii_word_byte(c as u8);
+        c += 1;
+    }
+    t
+};
 
 /// A pronoun as the subject found at token `at`.
 fn pronoun_subject(word: &str, gender: char, at: usize) -> (Subject, usize) {
