@@ -67,7 +67,15 @@ pub(crate) fn find(text: &str, paragraphs: &[(usize, usize)], out: &mut Vec<Quot
                     (opening, !opening, 1)
                 }
                 0xe2 if b[i + 1..].starts_with(&[0x80, 0x9c]) => (true, false, 3),
-                0xe2 if b[i + 1..].starts_with(&[0x80, 0x9d]) => (false, true, 3),
+                0xe2 if b[i + 1..].starts_with(&[0x80, 0x9d]) => {
+                    // a closing mark that opens its paragraph, a word right after it, is a
+                    // mistyped opening one ("”Fear. I am truly afraid ...” ― Name")
+                    let opens = open.is_none()
+                        && first
+                        && text[ps..i].trim().is_empty()
+                        && b.get(i + 3).is_some_and(|c| c.is_ascii_alphanumeric());
+                    (opens, !opens, 3)
+                }
                 _ => continue,
             };
             let at_start = first && text[ps..i].trim().is_empty();
@@ -164,5 +172,15 @@ mod tests {
         assert_eq!(q[0].group, q[1].group);
         assert_ne!(q[1].group, q[2].group);
         assert!(q[2].end <= t.find("\nNarration").unwrap());
+    }
+
+    #[test]
+    fn closing_mark_opening_a_paragraph_opens_a_quote() {
+        let t = "Getty.\n”Fear. I am afraid.” ― Edwin Monroy\nShe said: ” no”.";
+        let mut q = Vec::new();
+        find(t, &paras(t), &mut q);
+        let s: Vec<&str> = q.iter().map(|q| &t[q.start..q.end]).collect();
+        // (the stray mark inside the third paragraph, a space after it, stays a closing one)
+        assert_eq!(s, ["Fear. I am afraid."]);
     }
 }
