@@ -1880,6 +1880,20 @@ impl Attributor {
                 }
             }
         }
+        // a dash signature at the end of the paragraph signs the quotations before it ("“...
+        // all they have is money.” And that's all he has “the root of all evil.” ― Christina
+        // Lastra.")
+        let para = ss[hi].paragraph;
+        if let Some(k) = (hi + 1..ss.len())
+            .take_while(|&k| ss[k].paragraph == para)
+            .last()
+            && let Some(r) = &raw[k]
+            && doc.text[r.cue_start..].starts_with(['―', '—', '–', '-'])
+            && let Some(a) = self.resolve(doc, k, r)
+            && let Some(sp) = a.speaker
+        {
+            return Some((sp, k));
+        }
         // a lead-in ending in a colon within the sentence that opens the quotation
         if qa > ss[lo].start {
             let lead = doc.text[ss[lo].start..qa].trim_end();
