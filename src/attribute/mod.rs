@@ -1182,7 +1182,9 @@ impl Attributor {
                 subject: Subject::Continues,
                 cue_start: a,
                 cue_end: b,
-                frame: None,
+                // the clause before the participle is the writer's ("Fiorina was upfront about her
+                // distaste for Trump, saying ..."): what follows it is the content
+                frame: Some((s.start, b)),
                 aside: false,
             });
         }
