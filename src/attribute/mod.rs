@@ -1503,6 +1503,44 @@ impl Attributor {
         } else {
             None
         };
+        // "Democratic strategist Ann Lewis offered ...", "a worker named Antonio Arroyo has ...",
+        // "62-year-old Brenda Johnson railed ...": the name after a role, an article or an age
+        let past_role = |toks: &[Tok], a: usize| -> Option<usize> {
+            let word = |i: usize| toks.get(i).filter(|t| t.kind == TokKind::Word);
+            let w = |i: usize| word(i).map_or("", |t| &text[t.start..t.end]);
+            let mut j = a;
+            if matches!(w(j), "a" | "an" | "A" | "An") {
+                j += 1;
+            }
+            if w(j).ends_with("-year-old") {
+                j += 1;
+            }
+            let r = self.run_end(text, toks, j, 3);
+            let mut k = r;
+            while word(k).is_some() && self.occupation(w(k)) {
+                k += 1;
+            }
+            if k > r && w(k) == "named" {
+                k += 1;
+            }
+            let name_at = if k > r { k } else { j };
+            (name_at > a && is_capitalized(w(name_at))).then_some(name_at)
+        };
+        let with_role = |toks: &[Tok], a: usize| {
+            let a = past_role(toks, a)?;
+            let e = self.run_end(text, toks, a, 5);
+            if e > a
+                && verb_at(toks, e)
+                && let Some(found @ Subject::Name { .. }) = self.name_subject(text, toks, a, e)
+            {
+                return Some(found);
+            }
+            None
+        };
+        if sub.is_none() {
+            tokenize(text, s.start, lim, &mut toks);
+            sub = with_role(&toks, 0);
+        }
         // "At a recent event in Coralville, Iowa, Mr. Bush pointedly rejected ...": the name
         // after an opening prepositional phrase ("But after focusing her attention on ...,
         // Clinton delivered a message")
@@ -1541,6 +1579,10 @@ impl Attributor {
                     && verb_at(&toks, e)
                     && let Some(found @ Subject::Name { .. }) = self.name_subject(text, &toks, a, e)
                 {
+                    sub = Some(found);
+                    break;
+                }
+                if let Some(found) = with_role(&toks, a) {
                     sub = Some(found);
                     break;
                 }
