@@ -1034,7 +1034,7 @@ impl Attributor {
             let Some(ke) = tok_ending_at(&toks, b).map(|x| x + 1) else {
                 continue;
             };
-            if naming_not_speech(text, &toks, k, ke) {
+            if naming_not_speech(text, &toks, k, ke) || plural_noun(text, &toks, k, ke) {
                 continue;
             }
             let subject = match kind {
@@ -2447,6 +2447,76 @@ fn naming_not_speech(text: &str, toks: &[Tok], k: usize, ke: usize) -> bool {
     article.is_some_and(|i| {
         toks[i].kind == TokKind::Word && matches!(word(i), "a" | "an" | "A" | "An")
     }) && next.is_some_and(is_capitalized)
+}
+
+/// A cue that reads as a plural noun where it stands: "32% of Republican claims", "Trump's
+/// tweets", "the reports": after a determiner, a possessive, or "of" and a capitalised word (not
+/// "a series of emails shows", "the President of Russia notes").
+fn plural_noun(text: &str, toks: &[Tok], k: usize, ke: usize) -> bool {
+    let word = |i: usize| &text[toks[i].start..toks[i].end];
+    if ke != k + 1
+        || k == 0
+        || !matches!(
+            word(k),
+            "claims"
+                | "reports"
+                | "notes"
+                | "tweets"
+                | "replies"
+                | "jokes"
+                | "quips"
+                | "shows"
+                | "plans"
+                | "estimates"
+                | "projects"
+                | "calls"
+                | "questions"
+                | "lists"
+                | "echoes"
+                | "praises"
+                | "doubts"
+                | "fears"
+                | "hopes"
+                | "vows"
+                | "pledges"
+                | "promises"
+                | "quotes"
+        )
+    {
+        return false;
+    }
+    let det = |i: usize| {
+        toks[i].kind == TokKind::Word
+            && matches!(
+                word(i),
+                "of" | "the"
+                    | "his"
+                    | "her"
+                    | "their"
+                    | "its"
+                    | "our"
+                    | "these"
+                    | "those"
+                    | "such"
+                    | "whose"
+                    | "The"
+                    | "His"
+                    | "Her"
+                    | "Their"
+                    | "Its"
+                    | "These"
+                    | "Those"
+            )
+    };
+    let p = toks[k - 1];
+    p.kind == TokKind::Possessive
+        || det(k - 1)
+        || (p.kind == TokKind::Word
+            && is_capitalized(word(k - 1))
+            && k >= 2
+            && toks[k - 2].kind == TokKind::Word
+            && word(k - 2) == "of"
+            && (k < 3 || toks[k - 3].kind != TokKind::Word || !is_capitalized(word(k - 3))))
 }
 
 /// A source that is no person: a poll, a study, a document ("the latest Rasmussen Reports poll").
