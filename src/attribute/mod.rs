@@ -267,6 +267,12 @@ enum Subject {
     Noun { phrase: String, plural: bool },
     /// "the two sides": nobody in particular.
     Collective { phrase: String },
+    /// "Mr. Grassley and Mr. Leahy": two people named together, who speak jointly.
+    Pair {
+        phrase: String,
+        first: (String, Option<char>),
+        second: (String, Option<char>),
+    },
     /// "..., adding that": the subject of the sentence's first clause.
     Continues,
 }
@@ -1278,6 +1284,24 @@ impl Attributor {
                     self.why(format_args!("cue {at}, subject `{phrase}`")),
                     None,
                 )
+            }
+            Subject::Pair {
+                phrase,
+                first,
+                second,
+            } => {
+                if self.mentions {
+                    mention = Some(phrase.clone());
+                }
+                let (a, _) = self.canonical(doc, &first.0, first.1);
+                let (b, _) = self.canonical(doc, &second.0, second.1);
+                let joint = format!("{a} and {b}");
+                if !doc.canon.contains_key(joint.as_str()) {
+                    let p: Rc<str> = Rc::from(joint.as_str());
+                    doc.canon.insert(p.clone(), (p, 'p'));
+                }
+                let rule = self.why(format_args!("cue {at}, joint subject `{phrase}` → {joint}"));
+                (Some(joint), AttributionKind::Explicit, rule, None)
             }
             Subject::Collective { phrase } if self.collective_actor(phrase).is_some() => {
                 let name = self.collective_actor(phrase).unwrap_or_default();

@@ -830,14 +830,53 @@ impl Attributor {
                             a,
                         ));
                     }
-                    // "Mr Putin and Mr Sharon discussed": two people, not the second alone
+                    // "Mr Putin and Mr Sharon discussed": two people, not the second alone;
+                    // two names speak jointly ("But Mr. Grassley and Mr. Leahy said")
                     if a >= 2
                         && toks[a - 1].kind == TokKind::Word
                         && word(a - 1) == "and"
                         && self.run_word(text, toks, a - 2)
                     {
                         let f = self.run_start(text, toks, a - 1, usize::MAX);
-                        let phrase = text[toks[f].start..toks[e - 1].end].to_string();
+                        let mut g = f;
+                        while g + 1 < a - 1 && matches!(word(g), "Both" | "But" | "And" | "Yet") {
+                            g += 1;
+                        }
+                        let phrase = text[toks[g].start..toks[e - 1].end].to_string();
+                        // (only before a verb of saying: "Mr Putin and Mr Mori discussed ..."
+                        // reads out a meeting, nobody's words)
+                        // (not inside an institution's name: "the Jewish Museum and Tolerance
+                        // Centre Viktor Vekselberg", "Minister of ... and Mass Communications")
+                        // (nor a role inside the second name: "Communications and Mass Media
+                        // Minister Nikolai Nikiforov")
+                        let institution = (f..e).any(|i| names::is_institution(word(i)))
+                            || (a + 1..e).any(|i| is_title(word(i)))
+                            || (f > 0 && toks[f - 1].kind == TokKind::Word && word(f - 1) == "of");
+                        if !institution
+                            && !forward_cue_is_weak(text, toks, e - 1)
+                            && let (
+                                Some(Subject::Name {
+                                    name: n1,
+                                    gender: g1,
+                                }),
+                                Some(Subject::Name {
+                                    name: n2,
+                                    gender: g2,
+                                }),
+                            ) = (
+                                self.name_subject(text, toks, g, a - 1),
+                                self.name_subject(text, toks, a, e),
+                            )
+                        {
+                            return Some((
+                                Subject::Pair {
+                                    phrase,
+                                    first: (n1, g1),
+                                    second: (n2, g2),
+                                },
+                                g,
+                            ));
+                        }
                         return Some((Subject::Collective { phrase }, f));
                     }
                     // "Russia's Foreign Ministry said": keep the run
