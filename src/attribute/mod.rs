@@ -2917,6 +2917,11 @@ fn is_skippable(w: &str) -> bool {
             | "afternoon"
             | "evening"
             | "now"
+            | "long"
+            | "frequently"
+            | "consistently"
+            | "openly"
+            | "flatly"
     )
 }
 
