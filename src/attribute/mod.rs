@@ -2616,8 +2616,9 @@ fn paren_open(text: &str, toks: &[Tok], close: usize) -> Option<usize> {
         .filter(|&o| !(o + 1..close).any(|i| is(i, "(") || is(i, ")")))
 }
 
-/// A dash-delimited aside of at most twelve tokens ending at token `close` (an em or en dash, or
-/// `--`): the index of its opening dash.
+/// A dash-delimited aside of at most 23 tokens ending at token `close` (an em or en dash, or
+/// `--`): the index of its opening dash ("Kall -- co-editor of Debating The Donald, a book analyzing
+/// Trump's performances at GOP primary debates -- said").
 fn dash_open(text: &str, toks: &[Tok], close: usize) -> Option<usize> {
     let is_dash = |i: usize| is_dash_tok(text, toks[i]);
     if !is_dash(close) {
@@ -2629,7 +2630,7 @@ fn dash_open(text: &str, toks: &[Tok], close: usize) -> Option<usize> {
     } else {
         close
     };
-    let o = (close.saturating_sub(13)..close)
+    let o = (close.saturating_sub(24)..close)
         .rev()
         .find(|&i| is_dash(i))?;
     let o = if o > 0 && is_dash(o - 1) { o - 1 } else { o };
