@@ -1040,6 +1040,32 @@ impl Attributor {
             {
                 return Some(np);
             }
+            // "Officials at Homeland Security Investigations, a division of ..., said",
+            // "Supporters of abortion rights, on the other hand, argued": a plural speaker noun
+            // and its prepositional phrase
+            if !appositive_name
+                && is_capitalized(word(a))
+                && word(a).ends_with('s')
+                && self
+                    .cues
+                    .speaker_nouns
+                    .contains(Lower::new(word(a)).as_str())
+                && toks.get(a + 1).is_some_and(|t| {
+                    t.kind == TokKind::Word
+                        && matches!(word(a + 1), "at" | "in" | "of" | "for" | "from" | "with")
+                })
+                && let Some(c) = (a + 2..comma.min(a + 10)).find(|&i| toks[i].kind != TokKind::Word)
+                && toks[c].kind == TokKind::Comma
+            {
+                let phrase = text[toks[a].start..toks[c - 1].end].to_string();
+                return Some((
+                    Subject::Noun {
+                        phrase,
+                        plural: true,
+                    },
+                    a,
+                ));
+            }
             if let Some(g) = pronoun(word(a))
                 && g != 'w'
                 && toks.get(a + 1).is_some_and(|t| t.kind == TokKind::Comma)
