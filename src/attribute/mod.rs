@@ -737,6 +737,9 @@ impl Attributor {
         let mut label_i = 0;
         let mut turn: Option<(usize, &transcript::Label)> = None;
         let mut quote_speaker: FastMap<usize, Option<(String, usize)>> = FastMap::default();
+        // a lead-in whose cue ends it ("Limbaugh added:"): its sentence, and the paragraph it
+        // introduces
+        let mut lead_in: Option<(usize, usize)> = None;
         for i in 0..n {
             let s = &sentences[i];
             let new_para = i == 0 || s.paragraph != sentences[i - 1].paragraph;
@@ -879,6 +882,24 @@ impl Attributor {
                     });
                 }
             }
+            // the unquoted paragraph after "Limbaugh added:" is what he added
+            if lead_in.is_some_and(|(_, para)| s.paragraph > para) {
+                lead_in = None;
+            }
+            if att.is_none()
+                && let Some((from, _)) = lead_in
+                && let Some(sp) = out[from].speaker.clone()
+            {
+                att = Some(Attribution {
+                    speaker: Some(sp),
+                    kind: AttributionKind::Carried,
+                    cue: None,
+                    rule: self.why(format_args!("introduced by the lead-in of sentence {from}")),
+                    antecedent: Some(from),
+                    frame: None,
+                    mention: None,
+                });
+            }
             // in a document that quotes, carried only inside a quotation: there an unquoted
             // sentence after reported speech is narration far more often than not ("X said Y.
             // The bill passed in May."); a document that never quotes (an agency readout)
@@ -925,6 +946,20 @@ impl Attributor {
                 if att.kind == AttributionKind::Explicit {
                     doc.named_at = Some(i);
                 }
+            }
+            // ("Hewitt writes:", "Soerens argued that:"; not "called for action on guns:", a
+            // list's lead-in, nor a quotation's: that one is the quotation's source)
+            if att.speaker.is_some()
+                && matches!(
+                    att.kind,
+                    AttributionKind::Explicit | AttributionKind::Pronoun
+                )
+                && let Some(r) = &raw[i]
+                && matches!(text[r.cue_end..s.end].trim(), ":" | "that:")
+                && let Some(next) = sentences.get(i + 1)
+                && !text[next.start..next.end].starts_with(['"', '“', '\'', '‘'])
+            {
+                lead_in = Some((i, next.paragraph));
             }
             out.push(att);
         }
