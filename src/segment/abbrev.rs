@@ -22,6 +22,7 @@ pub(super) fn is_prepositive(word: &str) -> bool {
             | "Cmdr"
             | "Col"
             | "Cpl"
+            | "Del"
             | "Dr"
             | "Drs"
             | "Fr"

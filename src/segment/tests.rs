@@ -92,6 +92,7 @@ fn bundled_sample_has_twenty_sentences_with_the_title_alone() {
 #[test]
 fn titles_and_ranks_never_end_a_sentence() {
     whole("Mr. Wang met Mrs. Li, Ms. Kim, Dr. Sun, Gen. Ma, Sen. Cruz, Rep. Lee and Gov. Hochul.");
+    whole("Scott's niece, state Del. Marcia Price (D-Newport News), shouted to the crowd.");
     whole("Lt. Col. Smith flew to St. Petersburg.");
     whole("It was Smith vs. Jones in Roe v. Wade.");
 }
