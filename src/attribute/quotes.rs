@@ -30,6 +30,10 @@ pub(crate) fn find(text: &str, paragraphs: &[(usize, usize)], out: &mut Vec<Quot
     let mut carried_open = false;
     for &(ps, pe) in paragraphs {
         let mut open: Option<usize> = None; // offset of the opening mark
+        // a quotation of the other kind of marks inside the open one ("... the question: “Do
+        // you think ...?” Forty-three, yes." with straight marks outside): its closing mark does
+        // not close the outer quotation
+        let mut inner = false;
         let mut first = true;
         // candidates: '"', and 0xE2 (lead byte of “ ” « » is 0xE2/0xC2)
         let mut skip_to = ps;
@@ -80,6 +84,25 @@ pub(crate) fn find(text: &str, paragraphs: &[(usize, usize)], out: &mut Vec<Quot
             };
             let at_start = first && text[ps..i].trim().is_empty();
             first = false;
+            let straight = |at: usize| b[at] != 0xe2;
+            if let Some(o) = open
+                && is_open
+                && straight(o) != straight(i)
+                && !inner
+            {
+                // (only when the outer kind closes later in the paragraph)
+                let rest = &b[i + len..pe];
+                inner = if straight(o) {
+                    rest.contains(&b'"')
+                } else {
+                    rest.windows(3).any(|w| w == "\u{201d}".as_bytes())
+                };
+                continue;
+            }
+            if inner && is_close && open.is_some_and(|o| straight(o) != straight(i)) {
+                inner = false;
+                continue;
+            }
             if is_open {
                 if open.is_none() {
                     // a paragraph opening with a mark continues a quote left open
@@ -90,6 +113,7 @@ pub(crate) fn find(text: &str, paragraphs: &[(usize, usize)], out: &mut Vec<Quot
                 }
                 // a second opening mark inside an open quote: keep the first
             } else if is_close && let Some(o) = open.take() {
+                inner = false;
                 // (a closing mark with nothing open is ignored)
                 out.push(Quoted {
                     start: o + len_of(b, o),
@@ -172,6 +196,22 @@ mod tests {
         assert_eq!(q[0].group, q[1].group);
         assert_ne!(q[1].group, q[2].group);
         assert!(q[2].end <= t.find("\nNarration").unwrap());
+    }
+
+    #[test]
+    fn a_quotation_of_the_other_kind_of_marks_nests() {
+        let t = "\"I read the question: “Do you?” Yes, no.\" He left.\n“He said \"no\" to me,” she said.\n\"A “stray mark.";
+        let mut q = Vec::new();
+        find(t, &paras(t), &mut q);
+        let s: Vec<&str> = q.iter().map(|q| &t[q.start..q.end]).collect();
+        assert_eq!(
+            s,
+            [
+                "I read the question: “Do you?” Yes, no.",
+                "He said \"no\" to me,",
+                "A “stray mark."
+            ]
+        );
     }
 
     #[test]
