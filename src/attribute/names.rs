@@ -131,12 +131,55 @@ fn tokens<const CAPPED: bool>(
     let mut i = start;
     while i < end && (!CAPPED || out.len() < max) {
         let c = b[i];
-        // (a word that starts with an ASCII letter or digit, the common case, is no space)
-        if !ASCII_ALNUM[c as usize] {
+        let s = i;
+        if ASCII_ALNUM[c as usize] {
+            // the common case: a run of ASCII letters and digits, then a space or the end
+            i += 1;
+            while let Some(&x) = b.get(i)
+                && ASCII_ALNUM[x as usize]
+            {
+                i += 1;
+            }
+            match b.get(i) {
+                None | Some(b' ') => {
+                    out.push(Tok {
+                        start: s,
+                        end: i,
+                        kind: TokKind::Word,
+                    });
+                    // (past the space; past `end` at the end, which ends the loop)
+                    i += 1;
+                    continue;
+                }
+                // the word goes on, or a possessive follows: below
+                Some(_) => {}
+            }
+        } else if c.is_ascii() {
             if c.is_ascii_whitespace() {
                 i += 1;
                 continue;
             }
+            // ASCII punctuation, one byte a token (no ASCII byte but a letter or digit is a word
+            // byte)
+            let kind = match c {
+                // '' is a double quotation mark in some newspapers
+                b'\'' if b.get(i + 1) == Some(&b'\'') => {
+                    i += 1;
+                    TokKind::Quote
+                }
+                b',' => TokKind::Comma,
+                b':' => TokKind::Colon,
+                b'"' => TokKind::Quote,
+                _ => TokKind::Other,
+            };
+            i += 1;
+            out.push(Tok {
+                start: s,
+                end: i,
+                kind,
+            });
+            continue;
+        } else {
             // a no-break space (U+00A0) separates words as a space does ("Trump\u{a0}said"), and
             // so do the thin, hair, zero-width and narrow no-break spaces (U+2009, U+200A,
             // U+200B, U+202F)
@@ -152,116 +195,100 @@ fn tokens<const CAPPED: bool>(
                 i += 3;
                 continue;
             }
-        }
-        if ASCII_ALNUM[c as usize] || is_word_byte(b, i, end) {
-            let s = i;
-            i += char_len(c);
-            while i < end {
-                // the common case first: a run of ASCII letters and digits, by table
-                while let Some(&x) = b.get(i)
-                    && ASCII_ALNUM[x as usize]
-                {
-                    i += 1;
-                }
-                if i >= end || b[i] == b' ' {
-                    break;
-                }
-                if is_word_byte(b, i, end) {
-                    i += char_len(b[i]);
-                } else if (b[i] == b'.' || b[i] == b'-' || b[i] == b'\'')
-                    && i + 1 < end
-                    && is_word_byte(b, i + 1, end)
-                {
-                    // inner punctuation: "U.S", "al-Assad", "O'Brien" but not "Putin's"
-                    if b[i] == b'\''
-                        && i + 2 <= end
-                        && (b[i + 1] == b's' || b[i + 1] == b'S')
-                        && (i + 2 == end || !is_word_byte(b, i + 2, end))
-                    {
-                        break;
-                    }
-                    i += 1;
-                } else if b[i] == 0xe2
-                    && b[i..].starts_with("\u{2019}".as_bytes())
-                    && i + 3 < end
-                    && is_word_byte(b, i + 3, end)
-                    && !((b[i + 3] | 0x20) == b's'
-                        && (i + 4 == end || !is_word_byte(b, i + 4, end)))
-                {
-                    // a curly apostrophe inside a word: "wouldn’t", "O’Brien" (not "Putin’s")
-                    i += 3;
-                } else if b[i] == b'.' && (i - s == 1 || is_abbrev(&text[s..i])) {
-                    // "J." "Mr." "U.S." keep their dot
-                    i += 1;
-                    break;
-                } else {
-                    break;
-                }
-            }
-            out.push(Tok {
-                start: s,
-                end: i,
-                kind: TokKind::Word,
-            });
-            // the common case: a space follows
-            if i < end && b[i] == b' ' {
-                i += 1;
+            if !is_word_byte(b, i, end) {
+                let n = char_len(c);
+                let kind = match &text[i..(i + n).min(end)] {
+                    "\u{201c}" | "\u{201d}" | "\u{00ab}" | "\u{00bb}" => TokKind::Quote,
+                    _ => TokKind::Other,
+                };
+                out.push(Tok {
+                    start: i,
+                    end: (i + n).min(end),
+                    kind,
+                });
+                i += n;
                 continue;
             }
-            // "’s" (E2 80 99 73) or "'s"
-            if i < end && (b[i] == b'\'' || b[i] == 0xe2) {
-                let poss = if b[i] == b'\'' && i + 1 < end && (b[i + 1] | 0x20) == b's' {
-                    Some(2)
-                } else if text[i..end].starts_with("\u{2019}s") {
-                    Some(4)
-                } else if b[i - 1] == b's' && b[i] == b'\'' {
-                    // a plural's "Sanders' team"
-                    Some(1)
-                } else if b[i - 1] == b's' && text[i..end].starts_with('\u{2019}') {
-                    Some(3)
-                } else {
-                    None
-                };
-                if let Some(n) = poss
-                    && (i + n >= end || !is_word_byte(b, i + n, end))
-                {
-                    out.push(Tok {
-                        start: i,
-                        end: i + n,
-                        kind: TokKind::Possessive,
-                    });
-                    i += n;
-                }
+            i += char_len(c);
+        }
+        // a word that goes on past its first byte, or past its first run of ASCII letters and
+        // digits (`i` is where it stopped)
+        while i < end {
+            // a run of ASCII letters and digits, by table
+            while let Some(&x) = b.get(i)
+                && ASCII_ALNUM[x as usize]
+            {
+                i += 1;
             }
-            continue;
+            if i >= end || b[i] == b' ' {
+                break;
+            }
+            if is_word_byte(b, i, end) {
+                i += char_len(b[i]);
+            } else if (b[i] == b'.' || b[i] == b'-' || b[i] == b'\'')
+                && i + 1 < end
+                && is_word_byte(b, i + 1, end)
+            {
+                // inner punctuation: "U.S", "al-Assad", "O'Brien" but not "Putin's"
+                if b[i] == b'\''
+                    && i + 2 <= end
+                    && (b[i + 1] == b's' || b[i + 1] == b'S')
+                    && (i + 2 == end || !is_word_byte(b, i + 2, end))
+                {
+                    break;
+                }
+                i += 1;
+            } else if b[i] == 0xe2
+                && b[i..].starts_with("\u{2019}".as_bytes())
+                && i + 3 < end
+                && is_word_byte(b, i + 3, end)
+                && !((b[i + 3] | 0x20) == b's' && (i + 4 == end || !is_word_byte(b, i + 4, end)))
+            {
+                // a curly apostrophe inside a word: "wouldn’t", "O’Brien" (not "Putin’s")
+                i += 3;
+            } else if b[i] == b'.' && (i - s == 1 || is_abbrev(&text[s..i])) {
+                // "J." "Mr." "U.S." keep their dot
+                i += 1;
+                break;
+            } else {
+                break;
+            }
         }
-        // '' is a double quotation mark in some newspapers
-        if c == b'\'' && i + 1 < end && b[i + 1] == b'\'' {
-            out.push(Tok {
-                start: i,
-                end: i + 2,
-                kind: TokKind::Quote,
-            });
-            i += 2;
-            continue;
-        }
-        let n = char_len(c);
-        let kind = match c {
-            b',' => TokKind::Comma,
-            b':' => TokKind::Colon,
-            b'"' => TokKind::Quote,
-            0x80.. => match &text[i..(i + n).min(end)] {
-                "\u{201c}" | "\u{201d}" | "\u{00ab}" | "\u{00bb}" => TokKind::Quote,
-                _ => TokKind::Other,
-            },
-            _ => TokKind::Other,
-        };
         out.push(Tok {
-            start: i,
-            end: (i + n).min(end),
-            kind,
+            start: s,
+            end: i,
+            kind: TokKind::Word,
         });
-        i += n;
+        // the common case: a space follows
+        if i < end && b[i] == b' ' {
+            i += 1;
+            continue;
+        }
+        // "’s" (E2 80 99 73) or "'s"
+        if i < end && (b[i] == b'\'' || b[i] == 0xe2) {
+            let poss = if b[i] == b'\'' && i + 1 < end && (b[i + 1] | 0x20) == b's' {
+                Some(2)
+            } else if text[i..end].starts_with("\u{2019}s") {
+                Some(4)
+            } else if b[i - 1] == b's' && b[i] == b'\'' {
+                // a plural's "Sanders' team"
+                Some(1)
+            } else if b[i - 1] == b's' && text[i..end].starts_with('\u{2019}') {
+                Some(3)
+            } else {
+                None
+            };
+            if let Some(n) = poss
+                && (i + n >= end || !is_word_byte(b, i + n, end))
+            {
+                out.push(Tok {
+                    start: i,
+                    end: i + n,
+                    kind: TokKind::Possessive,
+                });
+                i += n;
+            }
+        }
     }
 }
 
