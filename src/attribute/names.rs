@@ -634,10 +634,23 @@ fn apostrophe(w: &str) -> Option<usize> {
     (0..b.len()).find(|&i| b[i] == b'\'' || (b[i] == 0xe2 && b[i + 1..].starts_with(&[0x80, 0x99])))
 }
 
+/// Does `b` end with `'` or `’` and one of the endings [`is_stop`] strips ("m", "s", "re", "ve",
+/// "d", "ll", "t")?
+fn contraction_ending(b: &[u8]) -> bool {
+    let apostrophe_end = |c: &u8| matches!(c, b'\'' | 0x99);
+    match b {
+        [.., c, b'm' | b's' | b'd' | b't'] => apostrophe_end(c),
+        [.., c, b'r' | b'v', b'e'] | [.., c, b'l', b'l'] => apostrophe_end(c),
+        _ => false,
+    }
+}
+
 /// Words that are capitalised at a sentence start or in a heading but never begin a name.
 pub(crate) fn is_stop(w: &str) -> bool {
-    // a contraction of one ("I'm", "It’s", "That's")
-    if let Some(i) = apostrophe(w)
+    // a contraction of one ("I'm", "It’s", "That's") (looked for only when the word ends in an
+    // apostrophe and one of the endings below: the last byte of `'` or `’` before it)
+    if contraction_ending(w.as_bytes())
+        && let Some(i) = apostrophe(w)
         && i > 0
         && matches!(
             w[i..].trim_start_matches(['\'', '\u{2019}']),
@@ -1290,6 +1303,21 @@ mod tests {
             assert!(first.len() >= max.min(all.len()), "{max}");
             assert_eq!(first[..], all[..first.len()], "{max}");
         }
+    }
+
+    #[test]
+    fn a_contraction_of_a_stop_word_is_one() {
+        for w in [
+            "I'm", "It’s", "That's", "They're", "We’ve", "He'd", "She''ll", "Don't",
+        ] {
+            assert_eq!(
+                is_stop(w),
+                is_stop(&w[..w.find(['\'', '’']).expect("apostrophe")]),
+                "{w}"
+            );
+        }
+        assert!(is_stop("I'm") && is_stop("It’s") && is_stop("They're"));
+        assert!(!is_stop("O'Brien") && !is_stop("Putin's") && !is_stop("'s"));
     }
 
     #[test]
