@@ -973,9 +973,10 @@ pub(crate) fn is_institution(w: &str) -> bool {
 /// occasions, which [`is_institution`] adds, are not: "President of the Republic of Turkey".)
 pub(crate) fn is_body(w: &str) -> bool {
     // an acronym: "General Director of State Space Corporation ROSCOSMOS Igor Komarov", "VEB.RF"
-    // (not a regnal number: "Abdullah II")
-    (w.bytes().filter(u8::is_ascii_uppercase).count() >= 2
-        && !w.bytes().any(|c| c.is_ascii_lowercase())
+    // (not a regnal number: "Abdullah II") (no lower-case letter asked first: most words asked
+    // about are names, turned away by their second letter)
+    (!w.bytes().any(|c| c.is_ascii_lowercase())
+        && w.bytes().filter(u8::is_ascii_uppercase).count() >= 2
         && !w.bytes().all(|c| matches!(c, b'I' | b'V' | b'X' | b'L')))
         || office_body(w)
 }
