@@ -830,54 +830,20 @@ impl Attributor {
                             a,
                         ));
                     }
-                    // "Mr Putin and Mr Sharon discussed": two people, not the second alone;
-                    // two names speak jointly ("But Mr. Grassley and Mr. Leahy said")
-                    if a >= 2
-                        && toks[a - 1].kind == TokKind::Word
-                        && word(a - 1) == "and"
-                        && self.run_word(text, toks, a - 2)
+                    // "Mr Putin and Mr Sharon discussed", "Russia and the EU issued a statement":
+                    // two, not the second alone
+                    let and_at = if a >= 2 && word(a - 1) == "and" {
+                        Some(a - 1)
+                    } else if a >= 3 && word(a - 1) == "the" && word(a - 2) == "and" {
+                        Some(a - 2)
+                    } else {
+                        None
+                    };
+                    if let Some(and_at) = and_at
+                        && toks[and_at].kind == TokKind::Word
+                        && self.run_word(text, toks, and_at - 1)
                     {
-                        let f = self.run_start(text, toks, a - 1, usize::MAX);
-                        let mut g = f;
-                        while g + 1 < a - 1 && matches!(word(g), "Both" | "But" | "And" | "Yet") {
-                            g += 1;
-                        }
-                        let phrase = text[toks[g].start..toks[e - 1].end].to_string();
-                        // (only before a verb of saying: "Mr Putin and Mr Mori discussed ..."
-                        // reads out a meeting, nobody's words)
-                        // (not inside an institution's name: "the Jewish Museum and Tolerance
-                        // Centre Viktor Vekselberg", "Minister of ... and Mass Communications")
-                        // (nor a role inside the second name: "Communications and Mass Media
-                        // Minister Nikolai Nikiforov")
-                        let institution = (f..e).any(|i| names::is_institution(word(i)))
-                            || (a + 1..e).any(|i| is_title(word(i)))
-                            || (f > 0 && toks[f - 1].kind == TokKind::Word && word(f - 1) == "of");
-                        if !institution
-                            && !forward_cue_is_weak(text, toks, e - 1)
-                            && let (
-                                Some(Subject::Name {
-                                    name: n1,
-                                    gender: g1,
-                                }),
-                                Some(Subject::Name {
-                                    name: n2,
-                                    gender: g2,
-                                }),
-                            ) = (
-                                self.name_subject(text, toks, g, a - 1),
-                                self.name_subject(text, toks, a, e),
-                            )
-                        {
-                            return Some((
-                                Subject::Pair {
-                                    phrase,
-                                    first: (n1, g1),
-                                    second: (n2, g2),
-                                },
-                                g,
-                            ));
-                        }
-                        return Some((Subject::Collective { phrase }, f));
+                        return Some(self.pair(text, toks, and_at, a, e));
                     }
                     // "Russia's Foreign Ministry said": keep the run
                     return self.name_subject(text, toks, a, e).map(|s| (s, a));
@@ -887,6 +853,57 @@ impl Attributor {
             TokKind::Comma => self.clause_subject(text, toks, j - 1),
             _ => None,
         }
+    }
+
+    /// Two names joined by `and` at `and_at`, the second `toks[a..e]`, before a cue: they speak
+    /// jointly before a verb of saying ("But Mr. Grassley and Mr. Leahy said", "Clinton and the
+    /// State Department said"); before another cue they are nobody in particular ("Mr Putin and
+    /// Mr Mori discussed ..." reads out a meeting).
+    fn pair(
+        &self,
+        text: &str,
+        toks: &[Tok],
+        and_at: usize,
+        a: usize,
+        e: usize,
+    ) -> (Subject, usize) {
+        let word = |i: usize| &text[toks[i].start..toks[i].end];
+        let f = self.run_start(text, toks, and_at, usize::MAX);
+        let mut g = f;
+        while g + 1 < and_at && matches!(word(g), "Both" | "But" | "And" | "Yet") {
+            g += 1;
+        }
+        let phrase = text[toks[g].start..toks[e - 1].end].to_string();
+        // (not an "and" inside an institution's name, "the Jewish Museum and Tolerance Centre
+        // Viktor Vekselberg", "Minister of ... and Mass Communications", nor before a role inside
+        // the second name, "Communications and Mass Media Minister Nikolai Nikiforov")
+        let institution = (and_at == a - 1 && (f..e).any(|i| names::is_institution(word(i))))
+            || (a + 1..e).any(|i| is_title(word(i)))
+            || (f > 0 && toks[f - 1].kind == TokKind::Word && word(f - 1) == "of");
+        if !institution
+            && !forward_cue_is_weak(text, toks, e - 1)
+            && let (
+                Some(Subject::Name {
+                    name: n1,
+                    gender: g1,
+                }),
+                Some(Subject::Name {
+                    name: n2,
+                    gender: g2,
+                }),
+            ) = (
+                self.name_subject(text, toks, g, and_at),
+                self.name_subject(text, toks, a, e),
+            )
+        {
+            let pair = Subject::Pair {
+                phrase,
+                first: (n1, g1),
+                second: (n2, g2),
+            };
+            return (pair, g);
+        }
+        (Subject::Collective { phrase }, f)
     }
 
     /// The subject of a sentence whose cue is a second verb ("NAME did X and said ..."): a name
