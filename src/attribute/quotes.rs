@@ -70,7 +70,16 @@ pub(crate) fn find(text: &str, paragraphs: &[(usize, usize)], out: &mut Vec<Quot
                     }
                     (opening, !opening, 1)
                 }
-                0xe2 if b[i + 1..].starts_with(&[0x80, 0x9c]) => (true, false, 3),
+                0xe2 if b[i + 1..].starts_with(&[0x80, 0x9c]) => {
+                    // an opening mark right after a quotation's last word and before a space,
+                    // while one is open, is a mistyped closing one ("“Apparently not,“ he said.")
+                    let closes = open.is_some()
+                        && i > ps
+                        && !b[i - 1].is_ascii_whitespace()
+                        && b.get(i + 3)
+                            .is_none_or(|c| c.is_ascii_whitespace() || b".,;:!?)".contains(c));
+                    (!closes, closes, 3)
+                }
                 0xe2 if b[i + 1..].starts_with(&[0x80, 0x9d]) => {
                     // a closing mark that opens its paragraph, a word right after it, is a
                     // mistyped opening one ("”Fear. I am truly afraid ...” ― Name")
@@ -212,6 +221,15 @@ mod tests {
                 "A “stray mark."
             ]
         );
+    }
+
+    #[test]
+    fn opening_mark_after_a_quotations_last_word_closes_it() {
+        let t = "“Apparently not,“ he said. A “word“.\nThe “so-called “ plan.";
+        let mut q = Vec::new();
+        find(t, &paras(t), &mut q);
+        let s: Vec<&str> = q.iter().map(|q| &t[q.start..q.end]).collect();
+        assert_eq!(s, ["Apparently not,", "word", "so-called “ plan."]);
     }
 
     #[test]
