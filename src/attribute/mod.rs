@@ -1596,7 +1596,16 @@ impl Attributor {
             }
             None
         };
-        if sub.is_none() {
+        // (the cheap look at the first words first: most sentences open otherwise)
+        let role_first = |toks: &[Tok]| {
+            toks.first().is_some_and(|t| {
+                let w = &text[t.start..t.end];
+                matches!(w, "a" | "an" | "A" | "An") || w.ends_with("-year-old")
+            }) || toks
+                .get(e)
+                .is_some_and(|t| t.kind == TokKind::Word && self.occupation(&text[t.start..t.end]))
+        };
+        if sub.is_none() && role_first(&toks) {
             tokenize(text, s.start, lim, &mut toks);
             sub = with_role(&toks, 0);
         }
