@@ -2589,7 +2589,29 @@ fn plural_noun(text: &str, toks: &[Tok], k: usize, ke: usize) -> bool {
 
 /// A source that is no person: a poll, a study, a document ("the latest Rasmussen Reports poll").
 fn is_thing(phrase: &str) -> bool {
-    let head = phrase.rsplit(' ').next().unwrap_or(phrase);
+    // the head before a participle or a preposition: "CBS poll released Monday", "poll from
+    // Florida Atlantic University"
+    let head = phrase
+        .split(' ')
+        .take_while(|w| {
+            !matches!(
+                *w,
+                "released"
+                    | "conducted"
+                    | "published"
+                    | "issued"
+                    | "taken"
+                    | "broadcast"
+                    | "from"
+                    | "by"
+                    | "of"
+                    | "in"
+                    | "on"
+                    | "for"
+            )
+        })
+        .last()
+        .unwrap_or(phrase);
     matches!(
         head.to_lowercase().as_str(),
         "poll"
