@@ -445,6 +445,19 @@ impl Attributor {
         {
             h = p - 2;
         }
+        // "people with (direct) knowledge of the talks said"
+        else if let Some(p) = (h.saturating_sub(7)..h)
+            .rev()
+            .find(|&p| p >= 2 && word(p) == "of" && word(p - 1) == "knowledge")
+            && let Some(w) = (p.saturating_sub(4)..p - 1)
+                .rev()
+                .find(|&w| word(w) == "with")
+            && w >= 1
+            && (w + 1..=h).all(|i| matches!(toks[i].kind, TokKind::Word | TokKind::Possessive))
+            && toks[w - 1].kind == TokKind::Word
+        {
+            h = w - 1;
+        }
         let mut s = h;
         while s > 0 && h - s < 5 {
             let p = toks[s - 1];
