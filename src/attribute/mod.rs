@@ -1068,6 +1068,10 @@ impl Attributor {
                     })
             }
         });
+        // a pronoun as the closing cue's subject gives way to a name earlier in the sentence
+        // ("Asked about Sullivan, Feinstein said "I don't know anything," she said.", "Vladimir
+        // Putin noted the growth of trade which, he said, amounted to ...")
+        let mut closing_pronoun = None;
         for &(a, b, kind) in closing.into_iter().chain(cues) {
             let Some(k) = tok_starting_at(&toks, a) else {
                 continue;
@@ -1206,15 +1210,29 @@ impl Attributor {
             if let Some((subject, sa)) = subject {
                 let next_cue = cues.iter().map(|c| c.0).find(|&c| c >= b);
                 let frame = frame_of(text, &s, &toks, (k, ke), sa, kind, next_cue);
-                found = Some(Raw {
+                let raw = Raw {
                     subject,
                     cue_start: a,
                     cue_end: b,
                     frame: Some(frame),
                     aside: cited_aside(text, &toks, k, ke),
-                });
+                };
+                if matches!(raw.subject, Subject::Pronoun { .. })
+                    && closing.is_some_and(|c| c.0 == a)
+                    && cues.iter().any(|c| c.0 < a)
+                {
+                    closing_pronoun = Some(raw);
+                    continue;
+                }
+                if closing_pronoun.is_some() && !matches!(raw.subject, Subject::Name { .. }) {
+                    break;
+                }
+                found = Some(raw);
                 break;
             }
+        }
+        if found.is_none() {
+            found = closing_pronoun;
         }
         if found.is_none()
             && let Some((a, b)) = continuer
