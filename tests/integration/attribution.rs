@@ -139,9 +139,9 @@ fn kremlin_transcripts_get_their_speakers() {
 
 /// End-to-end scores on PolNeAR's dev split at the time of writing, scored on the speakers'
 /// mentions (what PolNeAR annotates) and on their canonical names; the test allows 0.01 less.
-const POLNEAR_DEV: [(&str, f64); 3] = [("precision", 0.819), ("recall", 0.782), ("f1", 0.800)];
+const POLNEAR_DEV: [(&str, f64); 3] = [("precision", 0.819), ("recall", 0.789), ("f1", 0.803)];
 const POLNEAR_DEV_CANONICAL: [(&str, f64); 3] =
-    [("precision", 0.795), ("recall", 0.760), ("f1", 0.777)];
+    [("precision", 0.795), ("recall", 0.766), ("f1", 0.780)];
 
 #[test]
 fn polnear_dev_attribution_does_not_regress_and_matches_the_reference_evaluator() {
