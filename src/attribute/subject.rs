@@ -557,6 +557,12 @@ impl Attributor {
                     | "into"
                     | "without"
                     | "like"
+                    // (a clause's opener: "That's why Rubio's team thinks")
+                    | "why"
+                    | "how"
+                    | "what"
+                    | "where"
+                    | "whether"
             ) {
                 break;
             }
