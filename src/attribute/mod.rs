@@ -12,11 +12,13 @@
 //!    and title references ("the Russian president") to the actor introduced with that title;
 //! 4. **quote**: a sentence mostly inside quotation marks ([`quotes`]) takes the speaker of its
 //!    quotation, found in any sentence the quotation touches, else in the sentence right before
-//!    it: a lead-in ending in `:`, or, for a quotation opening a paragraph, the end of the
-//!    previous paragraph when that is quoted or explicitly attributed;
+//!    it: a lead-in ending in `:`, a dash signature ending the paragraph, or, for a quotation
+//!    opening a paragraph, the end of the previous paragraph when that is quoted or explicitly
+//!    attributed;
 //! 5. **headline**: a title line "..., says NAME";
 //! 6. **carried**: an unattributed sentence continues the previous sentence's speaker within its
-//!    paragraph.
+//!    paragraph, and the unquoted paragraph after a lead-in whose cue ends it ("Limbaugh added:")
+//!    is the lead-in's speaker's.
 //!
 //! Speaker names are canonical ([`canonical`]): the actors file's `name` when an alias matches,
 //! else the fullest form of the name seen in the document ("Putin" → "Vladimir Putin"), of the

@@ -1,7 +1,10 @@
 //! Direct quotations: the byte intervals inside quotation marks, straight or curly, grouped into
 //! quotes that may run over several sentences and paragraphs (a paragraph that opens with a mark
 //! while the previous one left a quote open continues it, as newspapers write long quotes).
-//! Unbalanced marks close at the end of their paragraph, so they never swallow the document.
+//! Unbalanced marks close at the end of their paragraph, so they never swallow the document. A
+//! quotation in the other kind of marks nests inside the open one, and the common slips of curly
+//! marks are read as meant: a closing mark opening a paragraph opens, an opening mark right after a
+//! quotation's last word closes.
 
 use memchr::memchr3_iter;
 
