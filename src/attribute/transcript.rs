@@ -177,6 +177,9 @@ pub(crate) fn label_at(text: &str, start: usize, end: usize, toks: &mut Vec<Tok>
         matches!(
             w,
             "in" | "on" | "to" | "at" | "for" | "Is" | "Are" | "Was" | "Were" | "Has" | "Have"
+                // (in title case after a title: "CNN President On Trump: ‘...’" is no turn of
+                // "On Trump")
+                | "On" | "In" | "At" | "For"
         )
     }) || (untitled
         && n >= 5
