@@ -186,17 +186,19 @@ mod tests {
         v
     }
 
+    /// The quoted texts of `t`, in order.
+    fn quoted(t: &str) -> Vec<&str> {
+        let mut q = Vec::new();
+        find(t, &paras(t), &mut q);
+        q.iter().map(|q| &t[q.start..q.end]).collect()
+    }
+
     #[test]
     fn curly_and_straight_quotes() {
         let t = "“We agree,” he said. Then \"no\" and “yes”.";
-        let mut q = Vec::new();
-        find(t, &paras(t), &mut q);
-        let s: Vec<&str> = q.iter().map(|q| &t[q.start..q.end]).collect();
-        assert_eq!(s, ["We agree,", "no", "yes"]);
+        assert_eq!(quoted(t), ["We agree,", "no", "yes"]);
         let t = "''We agree,'' he said. It's Putin's.";
-        find(t, &paras(t), &mut q);
-        let s: Vec<&str> = q.iter().map(|q| &t[q.start..q.end]).collect();
-        assert_eq!(s, ["We agree,"]);
+        assert_eq!(quoted(t), ["We agree,"]);
     }
 
     #[test]
@@ -213,11 +215,8 @@ mod tests {
     #[test]
     fn a_quotation_of_the_other_kind_of_marks_nests() {
         let t = "\"I read the question: “Do you?” Yes, no.\" He left.\n“He said \"no\" to me,” she said.\n\"A “stray mark.";
-        let mut q = Vec::new();
-        find(t, &paras(t), &mut q);
-        let s: Vec<&str> = q.iter().map(|q| &t[q.start..q.end]).collect();
         assert_eq!(
-            s,
+            quoted(t),
             [
                 "I read the question: “Do you?” Yes, no.",
                 "He said \"no\" to me,",
@@ -229,19 +228,13 @@ mod tests {
     #[test]
     fn opening_mark_after_a_quotations_last_word_closes_it() {
         let t = "“Apparently not,“ he said. A “word“.\nThe “so-called “ plan.";
-        let mut q = Vec::new();
-        find(t, &paras(t), &mut q);
-        let s: Vec<&str> = q.iter().map(|q| &t[q.start..q.end]).collect();
-        assert_eq!(s, ["Apparently not,", "word", "so-called “ plan."]);
+        assert_eq!(quoted(t), ["Apparently not,", "word", "so-called “ plan."]);
     }
 
     #[test]
     fn closing_mark_opening_a_paragraph_opens_a_quote() {
         let t = "Getty.\n”Fear. I am afraid.” ― Edwin Monroy\nShe said: ” no”.";
-        let mut q = Vec::new();
-        find(t, &paras(t), &mut q);
-        let s: Vec<&str> = q.iter().map(|q| &t[q.start..q.end]).collect();
         // (the stray mark inside the third paragraph, a space after it, stays a closing one)
-        assert_eq!(s, ["Fear. I am afraid."]);
+        assert_eq!(quoted(t), ["Fear. I am afraid."]);
     }
 }
