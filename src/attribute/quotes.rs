@@ -107,7 +107,7 @@ pub(crate) fn find(text: &str, paragraphs: &[(usize, usize)], out: &mut Vec<Quot
                 inner = if straight(o) {
                     rest.contains(&b'"')
                 } else {
-                    rest.windows(3).any(|w| w == "\u{201d}".as_bytes())
+                    memchr::memmem::find(rest, "\u{201d}".as_bytes()).is_some()
                 };
                 continue;
             }
