@@ -136,6 +136,19 @@ impl Attribution {
         }
     }
 
+    /// A sentence that continues the speaker of sentence `from`, without a cue of its own.
+    fn carried(speaker: String, from: usize, rule: String) -> Self {
+        Attribution {
+            speaker: Some(speaker),
+            kind: AttributionKind::Carried,
+            cue: None,
+            rule,
+            antecedent: Some(from),
+            frame: None,
+            mention: None,
+        }
+    }
+
     /// Does the reported content (the sentence minus its [`frame`](Self::frame)) cover at least
     /// half of the sentence's non-space characters? PolNeAR's rule for a sentence to count as
     /// reported speech; a sentence mostly made of its source ("“No,” said Jane Doe, a lawyer
@@ -892,15 +905,8 @@ impl Attributor {
                 && let Some((from, _)) = lead_in
                 && let Some(sp) = out[from].speaker.clone()
             {
-                att = Some(Attribution {
-                    speaker: Some(sp),
-                    kind: AttributionKind::Carried,
-                    cue: None,
-                    rule: self.why(format_args!("introduced by the lead-in of sentence {from}")),
-                    antecedent: Some(from),
-                    frame: None,
-                    mention: None,
-                });
+                let rule = self.why(format_args!("introduced by the lead-in of sentence {from}"));
+                att = Some(Attribution::carried(sp, from, rule));
             }
             // in a document that quotes, carried only inside a quotation: there an unquoted
             // sentence after reported speech is narration far more often than not ("X said Y.
@@ -922,15 +928,8 @@ impl Attributor {
                         }
                         _ => i - 1,
                     };
-                    att = Some(Attribution {
-                        speaker: Some(sp.clone()),
-                        kind: AttributionKind::Carried,
-                        cue: None,
-                        rule: self.why(format_args!("carried from sentence {from}")),
-                        antecedent: Some(from),
-                        frame: None,
-                        mention: None,
-                    });
+                    let rule = self.why(format_args!("carried from sentence {from}"));
+                    att = Some(Attribution::carried(sp.clone(), from, rule));
                 }
             }
             let att = att.unwrap_or_else(Attribution::none);
