@@ -1516,9 +1516,14 @@ impl Attributor {
         if !doc.recent.is_empty() || i == 0 || !matches!(gender, 'm' | 'f') {
             return None;
         }
-        // nobody has spoken: the first name in the previous sentence ("Trump held a rally. He said")
+        // nobody has spoken: the first name in the previous sentence ("Trump held a rally. He said"),
+        // not in a heading with every word capitalised, where capitalised runs are no names ("Not
+        // Yet, At Least.", "Vladimir Putin Meets Xi Jinping")
         let p = doc.sentences[i - 1];
         let text = doc.text;
+        if every_word_capitalised(&text[p.start..p.end]) {
+            return None;
+        }
         let mut toks = std::mem::take(&mut doc.toks);
         tokenize(text, p.start, p.end, &mut toks);
         let mut found = None;
@@ -2275,6 +2280,16 @@ fn is_adjunct_start(w: &str) -> bool {
                 | "about"
                 | "Monday"
         )
+}
+
+/// Does every word of a line start with a capital (at least two words: "Not Yet, At Least.")?
+fn every_word_capitalised(line: &str) -> bool {
+    let mut words = line
+        .split_whitespace()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+        .filter(|w| w.starts_with(char::is_alphabetic));
+    let n = words.clone().count();
+    n >= 2 && words.all(is_capitalized)
 }
 
 /// Is a line in Title Case: at least three words, and nearly all words of four letters or more
