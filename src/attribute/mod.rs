@@ -2553,7 +2553,7 @@ fn naming_not_speech(text: &str, toks: &[Tok], k: usize, ke: usize) -> bool {
 
 /// A cue that reads as a plural noun where it stands: "32% of Republican claims", "Trump's
 /// tweets", "the reports": after a determiner, a possessive, or "of" and a capitalised word (not
-/// "a series of emails shows", "the President of Russia notes").
+/// "a series of emails shows", "the President of Russia notes"), or before a parenthetical cue.
 fn plural_noun(text: &str, toks: &[Tok], k: usize, ke: usize) -> bool {
     let word = |i: usize| &text[toks[i].start..toks[i].end];
     if ke != k + 1
@@ -2610,8 +2610,21 @@ fn plural_noun(text: &str, toks: &[Tok], k: usize, ke: usize) -> bool {
                     | "Those"
             )
     };
+    // before a parenthetical cue: "Cost estimates, he added, were ...", "Unless countries develop
+    // more ambitious plans, they say, ..."
+    let parenthetical = toks.get(ke..ke + 4).is_some_and(|t| {
+        t[0].kind == TokKind::Comma
+            && t[1].kind == TokKind::Word
+            && t[2].kind == TokKind::Word
+            && t[3].kind == TokKind::Comma
+            && matches!(
+                &text[t[2].start..t[2].end],
+                "said" | "says" | "say" | "added" | "adds" | "noted" | "notes" | "wrote" | "writes"
+            )
+    });
     let p = toks[k - 1];
-    p.kind == TokKind::Possessive
+    parenthetical
+        || p.kind == TokKind::Possessive
         || det(k - 1)
         || (p.kind == TokKind::Word
             && is_capitalized(word(k - 1))
