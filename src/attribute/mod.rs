@@ -367,6 +367,9 @@ struct Doc<'a> {
     names: Option<NameIndex<'a>>,
     /// Per title needle ("President "), where it is followed by a name, and the name.
     titled: FastMap<String, Vec<(usize, String, Option<char>)>>,
+    /// The transcript labels that carry a title ("President of Russia Vladimir Putin:"): their
+    /// byte span and speaker.
+    titled_labels: Vec<(usize, usize, String)>,
     /// The quotations: a name's fuller form is not taken from inside one ("than working
     /// Crooked Hillary Clinton").
     quoted: Vec<quotes::Quoted>,
@@ -537,6 +540,7 @@ impl Attributor {
             toks: scratch.toks,
             names: None,
             titled: FastMap::default(),
+            titled_labels: Vec::new(),
             quoted: scratch.doc_quoted,
             lower_case: FastMap::default(),
             surnames: FastMap::default(),
@@ -596,6 +600,12 @@ impl Attributor {
         {
             labels.remove(0);
         }
+        doc.titled_labels.extend(
+            labels
+                .iter()
+                .filter(|(_, l)| l.titled && !l.section)
+                .map(|(_, l)| (l.start, l.end, l.speaker.clone())),
+        );
         // two speakers taking turns, or a "(retranslated)" label: a transcript; one repeated
         // label ("A:" list items) or a single "Name:" heading is not
         let distinct = {
@@ -1798,7 +1808,8 @@ impl Attributor {
         sub.and_then(Subject::into_name)
     }
 
-    /// "the Russian president": the name last written after that title before sentence `i`.
+    /// "the Russian president": the name last written after that title before sentence `i`, else
+    /// the speaker of the first transcript label with that title after it.
     fn title_reference(
         &self,
         doc: &mut Doc,
@@ -1856,6 +1867,19 @@ impl Attributor {
                 let (_, name, gender) = named[k - 1].clone();
                 return Some(self.canonical(doc, &name, gender).0);
             }
+        }
+        // none before: the first transcript label after it with that title (and the modifier's
+        // country) ("The President announced the decision ... \n\nPresident of Russia Vladimir
+        // Putin: Colleagues, ..."); not any holder of the title named later, who is most often
+        // someone else (a guest: "President Nazarbayev")
+        let country = modifier.map(|m| m.strip_suffix('n').unwrap_or(m));
+        if let Some((_, _, name)) = doc.titled_labels.iter().find(|(a, b, _)| {
+            *a >= before.len()
+                && text[*a..*b].starts_with(&title)
+                && country.is_none_or(|c| text[*a..*b].contains(c))
+        }) {
+            let name = name.clone();
+            return Some(self.canonical(doc, &name, None).0);
         }
         None
     }

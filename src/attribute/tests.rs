@@ -445,6 +445,7 @@ fn empty_doc<'a>(text: &'a str, sentences: &'a [segment::Sentence]) -> Doc<'a> {
         toks: Vec::new(),
         names: None,
         titled: FastMap::default(),
+        titled_labels: Vec::new(),
         quoted: Vec::new(),
         lower_case: FastMap::default(),
         surnames: FastMap::default(),
