@@ -8,8 +8,10 @@
 //!    "According to NAME" ([`subject`]), with names and titles handled by [`names`]; cues inside
 //!    quotations never count;
 //! 3. **pronoun** subjects ("He said") resolved to the most recent compatible *speaker* (not the
-//!    most recent name; gender from the actors file, a title or a given name, [`given_names`]),
-//!    and title references ("the Russian president") to the actor introduced with that title;
+//!    most recent name, [`antecedent`]; gender from the actors file, a title or a given name,
+//!    [`given_names`]),
+//!    and title references ("the Russian president") to the actor introduced with that title
+//!    ([`titles`]);
 //! 4. **quote**: a sentence mostly inside quotation marks ([`quotes`]) takes the speaker of its
 //!    quotation, found in any sentence the quotation touches, else in the sentence right before
 //!    it: a lead-in ending in `:`, a dash signature ending the paragraph, or, for a quotation
@@ -20,23 +22,30 @@
 //!    paragraph, and the unquoted paragraph after a lead-in whose cue ends it ("Limbaugh added:")
 //!    is the lead-in's speaker's.
 //!
-//! Speaker names are canonical ([`canonical`]): the actors file's `name` when an alias matches,
-//! else the fullest form of the name seen in the document ("Putin" → "Vladimir Putin"), of the
-//! person written most often when two share the name.
+//! Speaker names are canonical ([`canonical`]): the actors file's `name` when an alias matches
+//! ([`actors`]), else the fullest form of the name seen in the document ("Putin" → "Vladimir
+//! Putin"), of the person written most often when two share the name. Each cue also marks the
+//! sentence's frame, the words that name the source rather than report ([`frame`]).
 
+mod actors;
+mod antecedent;
 mod canonical;
 mod cues;
+mod frame;
 mod given_names;
 mod names;
 mod quotes;
 mod subject;
+mod titles;
 mod transcript;
 
+pub use actors::{Actor, Actors};
 pub use cues::CueFile;
 
 use crate::segment::Sentence;
 use canonical::NameIndex;
 use cues::{CueKind, Cues};
+use frame::{frame_of, is_adjunct_start};
 use names::{Tok, TokKind, is_capitalized, is_stop, pronoun, strip_titles, tokenize};
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
@@ -45,7 +54,6 @@ use std::collections::HashMap;
 /// iterated into output.
 type FastMap<K, V> = HashMap<K, V, foldhash::fast::FixedState>;
 use std::cell::RefCell;
-use std::path::Path;
 use std::rc::Rc;
 use std::sync::Arc;
 
@@ -165,78 +173,6 @@ impl Attribution {
             0
         };
         2 * (all - frame) >= all
-    }
-}
-
-/// An actor of the actors file.
-#[derive(Clone, Debug, Deserialize, Serialize)]
-#[serde(deny_unknown_fields)]
-pub struct Actor {
-    /// Canonical name.
-    pub name: String,
-    /// Other names that refer to the actor.
-    #[serde(default)]
-    pub aliases: Vec<String>,
-    /// Country or bloc.
-    #[serde(default)]
-    pub group: Option<String>,
-    /// `male`, `female` or unset, for pronouns.
-    #[serde(default)]
-    pub gender: Option<String>,
-}
-
-/// The actors file: canonical names, aliases, groups.
-#[derive(Clone, Debug, Default)]
-pub struct Actors {
-    /// The actors, in file order.
-    pub actors: Vec<Actor>,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct ActorsFile {
-    #[serde(default)]
-    actor: Vec<Actor>,
-}
-
-impl Actors {
-    /// Loads an actors TOML file; errors name `file:line:col`.
-    pub fn load(path: &Path) -> Result<Actors, String> {
-        let src = std::fs::read_to_string(path)
-            .map_err(|e| format!("cannot read actors file {}: {e}", path.display()))?;
-        Actors::parse(&src, &path.display().to_string())
-    }
-
-    /// Parses actors TOML; `origin` names the source in errors.
-    pub fn parse(src: &str, origin: &str) -> Result<Actors, String> {
-        let file: ActorsFile = toml::from_str(src).map_err(|e| {
-            let (line, col) = e
-                .span()
-                .map(|s| crate::lexicon::line_col(src, s.start))
-                .unwrap_or((0, 0));
-            format!("{origin}:{line}:{col}: {}", e.message().trim())
-        })?;
-        for a in &file.actor {
-            if let Some(g) = &a.gender
-                && !matches!(g.as_str(), "male" | "female" | "plural" | "neuter")
-            {
-                let at = src.find(&format!("\"{g}\"")).unwrap_or(0);
-                let (line, col) = crate::lexicon::line_col(src, at);
-                return Err(format!(
-                    "{origin}:{line}:{col}: gender of {} must be \"male\", \"female\", \"plural\" or \"neuter\", not {g:?}",
-                    a.name
-                ));
-            }
-        }
-        Ok(Actors { actors: file.actor })
-    }
-
-    /// The group of a canonical name.
-    pub fn group_of(&self, name: &str) -> Option<&str> {
-        self.actors
-            .iter()
-            .find(|a| a.name == name)
-            .and_then(|a| a.group.as_deref())
     }
 }
 
@@ -1467,274 +1403,6 @@ impl Attributor {
             .map(|&ai| self.actors.actors[ai].name.clone())
     }
 
-    /// The most recent speaker compatible with a pronoun's gender; falls back to the first name
-    /// of the previous sentence when nobody has spoken yet.
-    fn antecedent(&self, doc: &mut Doc, i: usize, gender: char) -> Option<(String, usize)> {
-        let ok = |g: char| match gender {
-            'm' => matches!(g, 'm' | 'u'),
-            'f' => matches!(g, 'f' | 'w' | 'u'),
-            'p' => g == 'p',
-            'n' => g == 'n',
-            _ => false,
-        };
-        // the most recent compatible speaker: recency wins over a known gender ("“...,” Clarke
-        // said. He also cited ..." is Clarke even when a Mr. Trump spoke before); but "she"
-        // takes a known woman among the last three (most speakers of unknown gender in news are
-        // men) — a woman by title or actors file, not one known by her given name only: that
-        // one is a "she" but not preferred over a more recent speaker (a woman whose given name
-        // is not listed, most often; measured: preferring her too cost train 0.0006 F1 and dev
-        // 0.0007)
-        let exact = (gender == 'f')
-            .then(|| {
-                doc.recent
-                    .iter()
-                    .enumerate()
-                    .rev()
-                    .filter(|(_, r)| r.2 != LEFT)
-                    .take(3)
-                    .find(|(_, r)| r.1 == 'f')
-                    .map(|(p, _)| p)
-            })
-            .flatten();
-        // the subject of the sentence before ("Wang met Lavrov. He said ..."), when it is a
-        // person's name
-        if matches!(gender, 'm' | 'f')
-            && i > 0
-            && let Some((name, g)) = self.leading_name(doc, i - 1)
-        {
-            let (c, cg) = self.canonical(doc, &name, g);
-            // (not when that sentence reports someone else's words: "But while his message
-            // plays well, Cruz will have a tougher time ..., Henson said. “...,” he said.")
-            // (a sentence that names its source: one given to a pronoun, "Mr Putin held a news
-            // conference during which he answered ...", may have gone to the wrong speaker)
-            let reported_by_other = doc.named_at == Some(i - 1)
-                && doc.recent.iter().any(|r| r.2 == i - 1 && *r.0 != *c);
-            if !reported_by_other
-                && (cg == gender || (ok(cg) && exact.is_none()))
-                && (c.contains(' ')
-                    || g.is_some()
-                    || doc.recent.iter().any(|r| r.0 == c && r.2 != LEFT))
-            {
-                return Some((c, i - 1));
-            }
-        }
-        if let Some(pos) = exact.or_else(|| doc.recent.iter().rposition(|r| r.2 != LEFT && ok(r.1)))
-        {
-            let (name, _, from) = doc.recent[pos].clone();
-            return Some((name, from));
-        }
-        if !doc.recent.is_empty() || i == 0 || !matches!(gender, 'm' | 'f') {
-            return None;
-        }
-        // nobody has spoken: the first name in the previous sentence ("Trump held a rally. He said"),
-        // not in a heading with every word capitalised, where capitalised runs are no names ("Not
-        // Yet, At Least.", "Vladimir Putin Meets Xi Jinping")
-        let p = doc.sentences[i - 1];
-        let text = doc.text;
-        if every_word_capitalised(&text[p.start..p.end]) {
-            return None;
-        }
-        let mut toks = std::mem::take(&mut doc.toks);
-        tokenize(text, p.start, p.end, &mut toks);
-        let mut found = None;
-        let mut a = 0;
-        while a < toks.len() {
-            if self.run_word(text, &toks, a) {
-                let mut e = a;
-                while e < toks.len() && self.run_word(text, &toks, e) {
-                    e += 1;
-                }
-                if let Some(Subject::Name { name, gender: g }) =
-                    self.name_subject(text, &toks, a, e)
-                    && (e - a >= 2 || g.is_some() || a > 0)
-                {
-                    found = Some((name, g));
-                    break;
-                }
-                a = e;
-            } else {
-                a += 1;
-            }
-        }
-        doc.toks = toks;
-        let (name, g) = found?;
-        let (c, cg) = self.canonical(doc, &name, g);
-        // (nor an organisation: "... the town hall hosted by CNN, predicting ...")
-        if (gender == 'm' && matches!(cg, 'f' | 'w')) || (gender == 'f' && cg == 'm') || cg == 'n' {
-            return None;
-        }
-        Some((c, i - 1))
-    }
-
-    /// The name a sentence opens with, when a lower-case word (its verb) follows it.
-    fn leading_name(&self, doc: &mut Doc, si: usize) -> Option<(String, Option<char>)> {
-        let s = doc.sentences[si];
-        let text = doc.text;
-        let mut toks = std::mem::take(&mut doc.toks);
-        let lim = floor_boundary(text, (s.start + 120).min(s.end));
-        let e = self.opening_run(text, s.start, lim, &mut toks);
-        // a lower-case word after the name, its verb (not "White House spokesman Josh Earnest
-        // said": the employer before a role)
-        let verb_at = |toks: &[Tok], e: usize| {
-            toks.get(e).is_some_and(|t| {
-                let w = &text[t.start..t.end];
-                t.kind == TokKind::Word && !is_capitalized(w) && !self.occupation(w)
-            })
-        };
-        // ("Clinton, speaking to me for the podcast, remembers ...": a name and an appositive
-        // before the verb; not "The Caspian Flotilla, according to ...", "Addressing President
-        // ... Mirziyoyev, the Russian President noted")
-        let verb_follows = verb_at(&toks, e)
-            || toks.get(e).is_some_and(|t| {
-                t.kind == TokKind::Comma && {
-                    let first = &text[toks[0].start..toks[0].end];
-                    !is_stop(first) && !first.ends_with("ing")
-                }
-            });
-        let mut sub = if e > 0 && verb_follows {
-            self.name_subject(text, &toks, 0, e)
-        } else {
-            None
-        };
-        // "Democratic strategist Ann Lewis offered ...", "a worker named Antonio Arroyo has ...",
-        // "62-year-old Brenda Johnson railed ...": the name after a role, an article or an age
-        let past_role = |toks: &[Tok], a: usize| -> Option<usize> {
-            let word = |i: usize| toks.get(i).filter(|t| t.kind == TokKind::Word);
-            let w = |i: usize| word(i).map_or("", |t| &text[t.start..t.end]);
-            let mut j = a;
-            if matches!(w(j), "a" | "an" | "A" | "An") {
-                j += 1;
-            }
-            if w(j).ends_with("-year-old") {
-                j += 1;
-            }
-            let r = self.run_end(text, toks, j, 3);
-            let mut k = r;
-            while word(k).is_some() && self.occupation(w(k)) {
-                k += 1;
-            }
-            if k > r && w(k) == "named" {
-                k += 1;
-            }
-            let name_at = if k > r { k } else { j };
-            (name_at > a && is_capitalized(w(name_at))).then_some(name_at)
-        };
-        let with_role = |toks: &[Tok], a: usize| {
-            let a = past_role(toks, a)?;
-            let e = self.run_end(text, toks, a, 5);
-            if e > a
-                && verb_at(toks, e)
-                && let Some(found @ Subject::Name { .. }) = self.name_subject(text, toks, a, e)
-            {
-                return Some(found);
-            }
-            None
-        };
-        // (the cheap look at the first words first: most sentences open otherwise)
-        let role_first = |toks: &[Tok]| {
-            toks.first().is_some_and(|t| {
-                let w = &text[t.start..t.end];
-                matches!(w, "a" | "an" | "A" | "An") || w.ends_with("-year-old")
-            }) || toks
-                .get(e)
-                .is_some_and(|t| t.kind == TokKind::Word && self.occupation(&text[t.start..t.end]))
-        };
-        if sub.is_none() && role_first(&toks) {
-            tokenize(text, s.start, lim, &mut toks);
-            sub = with_role(&toks, 0);
-        }
-        // "At a recent event in Coralville, Iowa, Mr. Bush pointedly rejected ...": the name
-        // after an opening prepositional phrase ("But after focusing her attention on ...,
-        // Clinton delivered a message")
-        let opener = |t: &Tok| {
-            matches!(
-                &text[t.start..t.end],
-                "At" | "In"
-                    | "On"
-                    | "During"
-                    | "After"
-                    | "Before"
-                    | "Speaking"
-                    | "Asked"
-                    | "While"
-                    | "Despite"
-            )
-        };
-        let lower_opener = |t: &Tok| {
-            matches!(
-                &text[t.start..t.end],
-                "at" | "in" | "on" | "during" | "after" | "before" | "while" | "despite"
-            )
-        };
-        if sub.is_none()
-            && toks.first().is_some_and(|t| {
-                opener(t)
-                    || (matches!(&text[t.start..t.end], "But" | "And" | "Yet" | "Still")
-                        && toks.get(1).is_some_and(lower_opener))
-            })
-        {
-            tokenize(text, s.start, lim, &mut toks);
-            for c in (1..toks.len().min(20)).filter(|&c| toks[c].kind == TokKind::Comma) {
-                let a = c + 1;
-                let e = self.run_end(text, &toks, a, 5);
-                if e > a
-                    && verb_at(&toks, e)
-                    && let Some(found @ Subject::Name { .. }) = self.name_subject(text, &toks, a, e)
-                {
-                    sub = Some(found);
-                    break;
-                }
-                if let Some(found) = with_role(&toks, a) {
-                    sub = Some(found);
-                    break;
-                }
-            }
-        }
-        doc.toks = toks;
-        sub.and_then(Subject::into_name)
-    }
-
-    /// The sender of a message that speaks ("The message said, in part:", "The telegram reads"):
-    /// the name before "sent" in one of the three sentences before `i` that mentions the same
-    /// kind of message ("Vladimir Putin sent a message of greetings to ...").
-    fn sender(&self, doc: &mut Doc, i: usize, phrase: &str) -> Option<(String, usize)> {
-        let head = phrase.rsplit(' ').next()?.to_lowercase();
-        if !matches!(
-            head.as_str(),
-            "message" | "telegram" | "letter" | "greetings" | "address"
-        ) {
-            return None;
-        }
-        let text = doc.text;
-        for j in (i.saturating_sub(3)..i).rev() {
-            let s = doc.sentences[j];
-            let sent = &text[s.start..s.end];
-            if !sent.to_lowercase().contains(head.as_str()) {
-                continue;
-            }
-            let mut toks = std::mem::take(&mut doc.toks);
-            tokenize(text, s.start, s.end, &mut toks);
-            let word = |t: &Tok| &text[t.start..t.end];
-            let found = toks
-                .iter()
-                .position(|t| matches!(word(t), "sent" | "sends" | "addressed"))
-                .and_then(|v| {
-                    let mut e = v;
-                    while e > 0 && is_skippable(word(&toks[e - 1])) {
-                        e -= 1;
-                    }
-                    let a = self.run_start(text, &toks, e, 4);
-                    self.name_subject(text, &toks, a, e)
-                        .and_then(Subject::into_name)
-                });
-            doc.toks = toks;
-            if let Some((name, g)) = found {
-                return Some((self.canonical(doc, &name, g).0, j));
-            }
-        }
-        None
-    }
-
     /// The source a lead-in to a quotation names, `text[start..colon]` ending right before its
     /// colon: the name the lead-in is ("Clinton:", "- Carl Bialik:", "More from Jones:"), or the
     /// name it opens with when a verb follows ("And Mr. Christie gloated:", "Kaine has adopted
@@ -1806,198 +1474,6 @@ impl Attributor {
         }
         doc.toks = toks;
         sub.and_then(Subject::into_name)
-    }
-
-    /// "the Russian president": the name last written after that title before sentence `i`, else
-    /// the speaker of the first transcript label with that title after it.
-    fn title_reference(
-        &self,
-        doc: &mut Doc,
-        i: usize,
-        head: &str,
-        modifier: Option<&str>,
-    ) -> Option<String> {
-        let text = doc.text;
-        let before = &text[..doc.sentences[i].start];
-        let mut title = String::with_capacity(head.len());
-        let mut cs = head.chars();
-        if let Some(f) = cs.next() {
-            title.extend(f.to_uppercase());
-            title.push_str(cs.as_str());
-        }
-        let mut needles = Vec::new();
-        if let Some(m) = modifier {
-            needles.push(format!("{m} {title} "));
-        }
-        needles.push(format!("{title} "));
-        needles.push(format!("{head} "));
-        // a speaker already known under that title
-        let the_head = format!("the {head}");
-        if let Some(a) = self.actors.actors.iter().find(|a| {
-            a.aliases
-                .iter()
-                .any(|al| al.to_lowercase().ends_with(&the_head))
-        }) {
-            return Some(a.name.clone());
-        }
-        let head_needle = &needles[needles.len() - 1];
-        for needle in &needles {
-            let named = match doc.titled.get(needle) {
-                Some(named) => named,
-                None => {
-                    let named = match modifier {
-                        Some(m) if needle.len() == m.len() + title.len() + 2 => {
-                            self.modified_titled_names(doc, needle, m.len() + 1)
-                        }
-                        _ if needle.len() == title.len() + 1
-                            && needle != head_needle
-                            && text.len() > CASED_SCAN_MIN_BYTES
-                            && !doc.titled.contains_key(head_needle) =>
-                        {
-                            self.cased_titled_names(doc, needle, head_needle)
-                        }
-                        _ => self.titled_names(doc, needle),
-                    };
-                    doc.titled.entry(needle.clone()).or_insert(named)
-                }
-            };
-            // the last occurrence that ends before the sentence
-            let k = named.partition_point(|(p, _, _)| p + needle.len() <= before.len());
-            if k > 0 {
-                let (_, name, gender) = named[k - 1].clone();
-                return Some(self.canonical(doc, &name, gender).0);
-            }
-        }
-        // none before: the first transcript label after it with that title (and the modifier's
-        // country) ("The President announced the decision ... \n\nPresident of Russia Vladimir
-        // Putin: Colleagues, ..."); not any holder of the title named later, who is most often
-        // someone else (a guest: "President Nazarbayev")
-        let country = modifier.map(|m| m.strip_suffix('n').unwrap_or(m));
-        if let Some((_, _, name)) = doc.titled_labels.iter().find(|(a, b, _)| {
-            *a >= before.len()
-                && text[*a..*b].starts_with(&title)
-                && country.is_none_or(|c| text[*a..*b].contains(c))
-        }) {
-            let name = name.clone();
-            return Some(self.canonical(doc, &name, None).0);
-        }
-        None
-    }
-
-    /// [`Attributor::titled_names`] of a modified title `needle` ("Russian President "), whose
-    /// first `m` bytes are the modifier and its space: the places of the title ("President ")
-    /// that follow the modifier, with their names, from the title's own list (kept for the
-    /// document: it is the next needle asked for), instead of another scan of the text.
-    fn modified_titled_names(
-        &self,
-        doc: &mut Doc,
-        needle: &str,
-        m: usize,
-    ) -> Vec<(usize, String, Option<char>)> {
-        let (modifier, title) = needle.split_at(m);
-        // a needle that can overlap itself ("General General "): the scan's leftmost
-        // non-overlapping places are not all the title's places after the modifier (a needle
-        // ending with its only space cannot)
-        let overlaps = |n: &str| {
-            n.match_indices(' ')
-                .any(|(i, _)| i + 1 < n.len() && n.ends_with(&n[..=i]))
-        };
-        if overlaps(needle) || overlaps(title) {
-            return self.titled_names(doc, needle);
-        }
-        let named = match doc.titled.get(title) {
-            Some(named) => named,
-            None => {
-                let named = self.titled_names(doc, title);
-                doc.titled.entry(title.to_string()).or_insert(named)
-            }
-        };
-        let b = doc.text.as_bytes();
-        named
-            .iter()
-            .filter(|(q, _, _)| *q >= m && &b[q - m..*q] == modifier.as_bytes())
-            .map(|(q, name, g)| (q - m, name.clone(), *g))
-            .collect()
-    }
-
-    /// [`Attributor::titled_names`] of a title `needle` ("President "), and of the same word in
-    /// lower case, `lower` ("president "), which is the next needle asked for: both from one scan
-    /// for what follows the first letter ("resident "), the lower-case list kept for the
-    /// document.
-    fn cased_titled_names(
-        &self,
-        doc: &mut Doc,
-        needle: &str,
-        lower: &str,
-    ) -> Vec<(usize, String, Option<char>)> {
-        let (n, l) = (needle.as_bytes(), lower.as_bytes());
-        // (first letters in ASCII, and a rest that ends with its only space, so that no two of
-        // its places overlap and the scan finds each)
-        let rest = &n[1..];
-        if !(n[0].is_ascii_alphabetic()
-            && l[0].is_ascii_alphabetic()
-            && n[0] != l[0]
-            && &l[1..] == rest
-            && rest.iter().position(|&c| c == b' ') == Some(rest.len() - 1))
-        {
-            return self.titled_names(doc, needle);
-        }
-        let b = doc.text.as_bytes();
-        let (mut upper_at, mut lower_at) = (Vec::new(), Vec::new());
-        for q in memchr::memmem::find_iter(b, rest) {
-            match q.checked_sub(1).map(|p| (p, b[p])) {
-                Some((p, c)) if c == n[0] => upper_at.push(p),
-                Some((p, c)) if c == l[0] => lower_at.push(p),
-                _ => {}
-            }
-        }
-        let lower_named = self.titled_names_at(doc, lower.len(), lower_at);
-        doc.titled.insert(lower.to_string(), lower_named);
-        self.titled_names_at(doc, needle.len(), upper_at)
-    }
-
-    /// Every place in the document where `needle` ("President ") is followed by a name, with that
-    /// name: one scan per distinct title and document, not one per reference.
-    fn titled_names(&self, doc: &mut Doc, needle: &str) -> Vec<(usize, String, Option<char>)> {
-        let text = doc.text;
-        let at = memchr::memmem::find_iter(text.as_bytes(), needle.as_bytes());
-        self.titled_names_at(doc, needle.len(), at)
-    }
-
-    /// [`Attributor::titled_names`] of a needle of `len` bytes found at places `at`.
-    fn titled_names_at(
-        &self,
-        doc: &mut Doc,
-        len: usize,
-        at: impl IntoIterator<Item = usize>,
-    ) -> Vec<(usize, String, Option<char>)> {
-        let text = doc.text;
-        let mut out = Vec::new();
-        let mut toks = std::mem::take(&mut doc.toks);
-        for p in at {
-            let after = p + len;
-            // the name ends with its line ("Meeting with Governor Ivan Belozertsev\n\nThe ...")
-            let line_end =
-                memchr::memchr(b'\n', &text.as_bytes()[after..]).map_or(text.len(), |x| after + x);
-            let lim = floor_boundary(text, (after + 80).min(line_end));
-            let run = self.opening_run(text, after, lim, &mut toks);
-            // (in a title-case headline the name ends at a function word or a cue: "Former
-            // Clinton Pollster Says Clinton Is In Trouble")
-            let e = (0..run)
-                .find(|&i| {
-                    let w = &text[toks[i].start..toks[i].end];
-                    is_stop(w)
-                        || matches!(w, "Says" | "Said" | "Tells" | "Told" | "Is" | "Was" | "Has")
-                })
-                .unwrap_or(run);
-            if e > 0
-                && let Some(Subject::Name { name, gender }) = self.name_subject(text, &toks, 0, e)
-            {
-                out.push((p, name, gender));
-            }
-        }
-        doc.toks = toks;
-        out
     }
 
     /// The speaker of quotation group `g` that sentence `i` sits in: a cue in any sentence the
@@ -2079,11 +1555,6 @@ impl Attributor {
     }
 }
 
-/// Documents longer than this find a title and its lower-case form in one scan (see
-/// `Attributor::cased_titled_names`): a long document asks for both, and its scans are long; a
-/// short one often asks for one only.
-const CASED_SCAN_MIN_BYTES: usize = 32 * 1024;
-
 /// A cue as the rules show it: "`said` at 120..124".
 struct CueAt<'a>(&'a Cue);
 
@@ -2095,215 +1566,6 @@ impl std::fmt::Display for CueAt<'_> {
 
 fn is_word_char(c: char) -> bool {
     c.is_alphanumeric() || c == '-' || c == '_'
-}
-
-/// The frame of a cue (see [`Attribution::frame`]): cue tokens `toks[k..ke]`, subject starting at
-/// token `sa`, in sentence `s`.
-///
-/// - source after the cue ("“...,” said Lavrov, ...", "..., according to Peskov."): from the cue
-///   (or the mark before it) to the sentence end; at the sentence start ("According to Peskov,
-///   ...", "Said Putin: ...") from the start to the comma or colon closing the source;
-/// - source before the cue, right after a closing quotation mark ("“...,” Lavrov said on
-///   Tuesday."): from the source to the end, or to the cue when the quotation goes on after it;
-/// - after a comma with few words following the cue ("The talks failed, Lavrov said."): from
-///   the source to the end; with a comma after the cue and words on both sides ("The talks, he
-///   said, failed"): the source and the cue only;
-/// - otherwise ("In Moscow, Lavrov said that ..."): from the sentence start to the cue, and to a
-///   "that" shortly after it.
-fn frame_of(
-    text: &str,
-    s: &Sentence,
-    toks: &[Tok],
-    (k, ke): (usize, usize),
-    sa: usize,
-    kind: CueKind,
-    next_cue: Option<usize>,
-) -> (usize, usize) {
-    // a frame running to the sentence end stops at another cue ("..., said Beck, who added
-    // that ...": what Beck added is content again) and at a quotation going on ("..., said Beck,
-    // “...”")
-    let mut end = next_cue.map_or(s.end, |c| c.min(s.end));
-    if let Some(w) = toks[ke..]
-        .windows(2)
-        .find(|w| w[0].kind == TokKind::Comma && w[1].kind == TokKind::Quote)
-    {
-        end = end.min(w[0].start);
-    }
-    let cue_start = toks[k].start;
-    let cue_end = toks[ke - 1].end;
-    let words_after = toks[ke..]
-        .iter()
-        .filter(|t| t.kind == TokKind::Word)
-        .count();
-    // the start of the sentence's words (an opening mark or a conjunction before them is frame)
-    let lead = toks
-        .iter()
-        .position(|t| {
-            t.kind == TokKind::Word && !matches!(&text[t.start..t.end], "But" | "And" | "So")
-        })
-        .unwrap_or(0);
-    let opens_quoted = toks.first().is_some_and(|t| t.kind == TokKind::Quote);
-    if sa >= ke {
-        if k <= lead {
-            // "According to Peskov, ...", "Said Putin: ..."
-            let close = toks[sa..]
-                .iter()
-                .find(|t| matches!(t.kind, TokKind::Comma | TokKind::Colon))
-                .map_or(s.end, |t| t.end);
-            return (s.start, close);
-        }
-        if kind == CueKind::Prefix {
-            // "The plan, according to aides, is ...": the source up to the next comma
-            let from = if toks[k - 1].kind == TokKind::Comma {
-                toks[k - 1].start
-            } else {
-                cue_start
-            };
-            let close = toks[sa..]
-                .iter()
-                .find(|t| t.kind == TokKind::Comma)
-                .filter(|c| {
-                    toks.iter()
-                        .filter(|t| t.start > c.start && t.kind == TokKind::Word)
-                        .count()
-                        > 3
-                })
-                .map_or(end, |t| t.end);
-            return (from, close);
-        }
-        return (cue_start, end);
-    }
-    // the source phrase: back to the comma or mark before it ("the Post", "former FBI agent
-    // Timothy Gill")
-    let mut sb = sa;
-    while sb > 0
-        && sa - sb < 8
-        && !matches!(
-            toks[sb - 1].kind,
-            TokKind::Comma | TokKind::Quote | TokKind::Colon
-        )
-    {
-        sb -= 1;
-    }
-    if sb > 0 && sa - sb >= 8 {
-        sb = sa;
-    }
-    let src = toks[sb].start;
-    let before = sb.checked_sub(1).map(|p| toks[p].kind);
-    let words_before = toks[..sb]
-        .iter()
-        .filter(|t| t.kind == TokKind::Word)
-        .count();
-    // what follows the cue is an adjunct ("on Tuesday", "in a statement", "of the plan")
-    let adjunct_after = toks
-        .get(ke)
-        .is_none_or(|t| t.kind != TokKind::Word || is_adjunct_start(&text[t.start..t.end]));
-    // "said on Tuesday that": the adjunct before the reported clause
-    let mut that = None;
-    if adjunct_after {
-        let mut e = cue_end;
-        for t in toks[ke..].iter().take(8) {
-            if t.kind != TokKind::Word {
-                break;
-            }
-            if &text[t.start..t.end] == "that" {
-                that = Some(e);
-                break;
-            }
-            e = t.end;
-        }
-    }
-    if before == Some(TokKind::Comma)
-        && toks.get(ke).is_some_and(|t| t.kind == TokKind::Comma)
-        && sb > lead + 1
-        && words_after > 0
-    {
-        // "The talks, he said, failed"
-        return (src, toks[ke].end);
-    }
-    let trailing = match before {
-        // "“...,” Lavrov said on Tuesday.", also when the quotation opened in an earlier
-        // sentence ("“He's right. There's a disconnect,” Flynn said Thursday on Fox News's
-        // “Fox and Friends.”"): the sentence's first mark closes a quotation ending with
-        // punctuation (not a title: "On “Face the Nation,” Sen. Sanders said ...")
-        Some(TokKind::Quote) => {
-            opens_quoted
-                || words_after <= 6
-                || (text[..toks[sb - 1].start].ends_with([',', '?', '!', '.'])
-                    && !toks[..sb - 1].iter().any(|t| t.kind == TokKind::Quote))
-        }
-        // "The talks failed, Lavrov said (on Tuesday)."
-        Some(TokKind::Comma) => {
-            words_after == 0
-                || (adjunct_after
-                    && that.is_none()
-                    && words_after <= 8
-                    && words_before >= words_after)
-                || (words_after <= 3
-                    && words_before > words_after
-                    && !toks.get(ke).is_some_and(|t| {
-                        matches!(
-                            &text[t.start..t.end],
-                            "it" | "he" | "she" | "they" | "we" | "I" | "the" | "a" | "an"
-                        )
-                    }))
-        }
-        _ => false,
-    };
-    if trailing {
-        // "“...,” Rubio said: That Cruz is ...": what was said goes on after a colon (not after
-        // ", and": "“Follow us,” Ms. Gil said, and the boys trailed behind" is narration)
-        if let Some(r) = toks[ke..]
-            .iter()
-            .find(|t| t.kind == TokKind::Colon)
-            .map(|t| t.start)
-            && toks
-                .iter()
-                .filter(|t| t.start > r && t.kind == TokKind::Word)
-                .count()
-                >= 3
-        {
-            return (src, r.min(end));
-        }
-        // "“...,” Lavrov said, “...”": the quotation goes on after the cue
-        if toks[ke..].iter().any(|t| t.kind == TokKind::Quote) && words_after > 3 {
-            return (src, cue_end);
-        }
-        return (src, end);
-    }
-    // "In Moscow, Putin said on Tuesday that": up to the "that" after an adjunct
-    (s.start, that.unwrap_or(cue_end))
-}
-
-/// Words that open an adjunct after a cue rather than the reported clause.
-fn is_adjunct_start(w: &str) -> bool {
-    is_weekday(w)
-        || matches!(
-            w,
-            "in" | "on"
-                | "at"
-                | "during"
-                | "of"
-                | "to"
-                | "when"
-                | "after"
-                | "before"
-                | "while"
-                | "last"
-                | "this"
-                | "earlier"
-                | "later"
-                | "yesterday"
-                | "today"
-                | "recently"
-                | "told"
-                | "via"
-                | "through"
-                | "from"
-                | "with"
-                | "about"
-                | "Monday"
-        )
 }
 
 /// Does every word of a line start with a capital (at least two words: "Not Yet, At Least.")?
