@@ -502,91 +502,15 @@ impl Attributor {
         quotes::find(text, &paras, &mut quoted);
         doc.quoted.clone_from(&quoted);
 
-        // 1. transcript labels
-        let mut labels: Vec<(usize, transcript::Label)> = Vec::new();
-        let mut heading_label = false;
-        for (pi, &fi) in para_first.iter().enumerate() {
-            let s = &sentences[fi];
-            let pend = paras[pi].1.max(s.end);
-            if let Some(l) =
-                transcript::label_at(text, s.start, pend.min(text.len()), &mut doc.toks)
-            {
-                // a section heading of an explainer ("Marco Rubio: Retirement accounts Two years
-                // ago, Senator Marco Rubio proposed ...") names its subject again in the third
-                // person; a speaker taking a turn does not name himself
-                if fi > 0 && names_again(text, l.end, pend.min(text.len()), &l.speaker) {
-                    labels.push((fi, transcript::Label { section: true, ..l }));
-                    continue;
-                }
-                // a headline "Morning Email: ..." is no turn
-                let alone = para_first.get(1).is_none_or(|&f| f == 1);
-                heading_label |= fi == 0
-                    && (s.title || alone)
-                    && !(l.titled || l.parenthetical)
-                    && !opens_speech(text.get(l.end..s.end).unwrap_or(""));
-                labels.push((fi, l));
-            }
-        }
-        // ... unless its speaker takes turns later: a transcript that opens with a one-line turn
-        // ("Megyn Kelly: Good evening.")
-        if heading_label
-            && !labels[1..]
-                .iter()
-                .any(|(_, l)| l.speaker == labels[0].1.speaker)
-        {
-            labels.remove(0);
-        }
-        doc.titled_labels.extend(
-            labels
-                .iter()
-                .filter(|(_, l)| l.titled && !l.section)
-                .map(|(_, l)| (l.start, l.end, l.speaker.clone())),
+        // 1. transcript turns
+        let labels = transcript::turns(
+            text,
+            sentences,
+            &paras,
+            &para_first,
+            &mut doc.toks,
+            &mut doc.titled_labels,
         );
-        // two speakers taking turns, or a "(retranslated)" label: a transcript; one repeated
-        // label ("A:" list items) or a single "Name:" heading is not
-        let distinct = {
-            let mut v: Vec<&str> = labels
-                .iter()
-                .filter(|(_, l)| !l.section)
-                .map(|(_, l)| l.speaker.as_str())
-                .collect();
-            v.sort_unstable();
-            v.dedup();
-            v.len()
-        };
-        // and at least one label is a full name ("Vladimir Putin:"), not only "Q:"/"A:" or a
-        // one-word heading such as "Insiders:"
-        // (or names in capitals, the broadcast transcript's "WALLACE:", "PENCE:", three times or
-        // more)
-        let capitals = labels
-            .iter()
-            .filter(|(_, l)| {
-                let w = text[l.start..l.end].trim_start_matches(['"', '“', '\'']);
-                !l.section && w.len() > 4 && !w.bytes().any(|c| c.is_ascii_lowercase())
-            })
-            .count();
-        let full_name = capitals >= 3
-            || labels
-                .iter()
-                .any(|(_, l)| !l.section && l.speaker.contains(' '));
-        // a speech under one full name that opens with a salutation ("Vladimir Putin: Comrades,
-        // veterans,", "Vladimir Putin: Good afternoon, friends.")
-        let speech = match labels.as_slice() {
-            [(fi, l)] => {
-                !l.section
-                    && l.speaker.contains(' ')
-                    && opens_speech(text.get(l.end..sentences[*fi].end).unwrap_or(""))
-            }
-            _ => false,
-        };
-        let transcript_mode = (labels.len() >= 2 && distinct >= 2 && full_name)
-            || speech
-            || labels
-                .iter()
-                .any(|(_, l)| !l.section && (l.parenthetical || l.titled));
-        if !transcript_mode {
-            labels.clear();
-        }
         // a transcript of two turns or more, or a speech under a titled label after the lead
         // ("President of Russia Vladimir Putin:"), is the speakers talking throughout: inside a
         // turn only a named source that says, tells or reports ends it ([`turn_ending_cue`]);
@@ -595,93 +519,14 @@ impl Attributor {
         let long_transcript = labels.iter().filter(|(_, l)| !l.section).count() >= 2
             || labels.iter().any(|(fi, l)| l.titled && *fi > 0);
 
-        // 2. cues: one scan of the document, then the subject of each cue, first cue first
+        // 2. cues: one scan of the document, then the subject of each cue, first cue first; then
+        // the sources found without a cue (polls, dash signatures)
         let mut raw = scratch.raw;
         raw.clear();
         raw.resize(n, None);
-        let mut si = 0;
         let mut pending = scratch.pending;
-        pending.clear();
-        pending.reserve(8);
-        let mut pending_sentence = usize::MAX;
-        let bytes = text.as_bytes();
-        let flush = |doc: &mut Doc,
-                     pending: &mut Vec<(usize, usize, CueKind)>,
-                     si: usize,
-                     raw: &mut Vec<Option<Raw>>| {
-            if pending.is_empty() {
-                return;
-            }
-            raw[si] = self.subject_of(doc, si, pending, &quoted);
-            pending.clear();
-        };
-        for m in self.cues.ac.find_iter(bytes) {
-            let (a, b) = (m.start, m.end);
-            if (a > 0 && is_word_char_before(text, a))
-                || (b < bytes.len() && is_word_char_at(text, b))
-            {
-                continue;
-            }
-            while si < n && sentences[si].end <= a {
-                si += 1;
-            }
-            if si >= n {
-                break;
-            }
-            let s = &sentences[si];
-            if a < s.start || b > s.end {
-                continue;
-            }
-            if quotes::inside(&quoted, a).is_some() {
-                continue;
-            }
-            // capitalised cues only in headings or at the sentence start ("Said Putin: ...")
-            // (or after a colon or an opening parenthesis: "... unnoticed: According to recent
-            // polls, ...")
-            if bytes[a].is_ascii_uppercase()
-                && !(s.title || a == s.start || text[s.start..a].trim_end().ends_with([':', '(']))
-            {
-                continue;
-            }
-            if pending_sentence != si {
-                if pending_sentence != usize::MAX {
-                    flush(&mut doc, &mut pending, pending_sentence, &mut raw);
-                }
-                pending_sentence = si;
-            }
-            pending.push((a, b, self.cues.kinds[m.pattern]));
-        }
-        if pending_sentence != usize::MAX {
-            flush(&mut doc, &mut pending, pending_sentence, &mut raw);
-        }
-
-        // 2b. "In the latest Washington Post-ABC News poll, Clinton led ...": a poll or survey
-        // that a sentence reports from, ahead of a group its cue finds ("In a CNN poll, 31% of
-        // Republicans said ..."); "“...” ― Sonya Herridge": a quotation signed with a dash, at
-        // the end of its paragraph or on the line after it
-        for i in 0..n {
-            if let Some(r) = &raw[i] {
-                if matches!(r.subject, Subject::Noun { .. } | Subject::Collective { .. })
-                    && text[sentences[i].start..].starts_with("In ")
-                    && let Some(p) = poll_source(text, sentences[i], &mut doc.toks)
-                {
-                    raw[i] = Some(p);
-                }
-                continue;
-            }
-            if let Some(r) = dash_source(text, sentences[i].start, sentences[i].end) {
-                raw[i] = Some(r);
-            } else if i > 0
-                && raw[i - 1].is_none()
-                && sentences[i].paragraph != sentences[i - 1].paragraph
-                && text[sentences[i].start..sentences[i].end].starts_with(['-', '–', '—', '―'])
-                && let Some(r) = dash_source(text, sentences[i - 1].start, sentences[i].end)
-            {
-                raw[i - 1] = Some(r);
-            } else {
-                raw[i] = poll_source(text, sentences[i], &mut doc.toks);
-            }
-        }
+        self.cue_subjects(&mut doc, &quoted, &mut pending, &mut raw);
+        other_sources(&mut doc, &mut raw);
 
         // a transcript quoted inside an article (narration before its first label, no label
         // with a title, the last one a surname): the article resumes after the last turn's
@@ -941,6 +786,75 @@ impl Attributor {
                 found: doc.found,
             })
         });
+    }
+
+    /// The cues of a document, found by one scan, and each sentence's source: the subject of its
+    /// cues, first cue first (`raw`, one per sentence). A cue inside a quotation, or capitalised
+    /// away from a heading and a sentence start, does not count. `pending` is room for one
+    /// sentence's cues.
+    fn cue_subjects(
+        &self,
+        doc: &mut Doc,
+        quoted: &[quotes::Quoted],
+        pending: &mut Vec<(usize, usize, CueKind)>,
+        raw: &mut [Option<Raw>],
+    ) {
+        let (text, sentences) = (doc.text, doc.sentences);
+        let n = sentences.len();
+        let mut si = 0;
+        pending.clear();
+        pending.reserve(8);
+        let mut pending_sentence = usize::MAX;
+        let bytes = text.as_bytes();
+        let flush = |doc: &mut Doc,
+                     pending: &mut Vec<(usize, usize, CueKind)>,
+                     si: usize,
+                     raw: &mut [Option<Raw>]| {
+            if pending.is_empty() {
+                return;
+            }
+            raw[si] = self.subject_of(doc, si, pending, quoted);
+            pending.clear();
+        };
+        for m in self.cues.ac.find_iter(bytes) {
+            let (a, b) = (m.start, m.end);
+            if (a > 0 && is_word_char_before(text, a))
+                || (b < bytes.len() && is_word_char_at(text, b))
+            {
+                continue;
+            }
+            while si < n && sentences[si].end <= a {
+                si += 1;
+            }
+            if si >= n {
+                break;
+            }
+            let s = &sentences[si];
+            if a < s.start || b > s.end {
+                continue;
+            }
+            if quotes::inside(quoted, a).is_some() {
+                continue;
+            }
+            // capitalised cues only in headings or at the sentence start ("Said Putin: ...")
+            // (or after a colon or an opening parenthesis: "... unnoticed: According to recent
+            // polls, ...")
+            if bytes[a].is_ascii_uppercase()
+                && !(s.title || a == s.start || text[s.start..a].trim_end().ends_with([':', '(']))
+            {
+                continue;
+            }
+            if pending_sentence != si {
+                if pending_sentence != usize::MAX {
+                    flush(doc, pending, pending_sentence, raw);
+                }
+                pending_sentence = si;
+            }
+            pending.push((a, b, self.cues.kinds[m.pattern]));
+        }
+        if pending_sentence != usize::MAX {
+            flush(doc, pending, pending_sentence, raw);
+        }
     }
 
     /// The first cue of a sentence that has a subject.
@@ -1632,41 +1546,6 @@ fn reporting_noun(w: &str) -> bool {
     )
 }
 
-/// Does `text[from..to]` name `speaker` again (its last word, as a whole word)?
-fn names_again(text: &str, from: usize, to: usize, speaker: &str) -> bool {
-    let Some(last) = speaker.rsplit(' ').next().filter(|w| w.len() >= 3) else {
-        return false;
-    };
-    let hay = &text[from..to];
-    let mut at = 0;
-    while let Some(k) = hay[at..].find(last) {
-        let a = from + at + k;
-        let b = a + last.len();
-        if !is_word_char_before(text, a) && (b >= text.len() || !is_word_char_at(text, b)) {
-            // a self-introduction is the speaker talking: "Irina Ilyicheva: Mr President, I am
-            // Irina Ilyicheva, ...", "Viktor Malenkov: Viktor Malenkov, from Sakhalin, ..."
-            let before = &text[from..a];
-            let first = before.split_whitespace().next().is_none_or(|w| {
-                speaker.split(' ').next() == Some(w.trim_matches(|c: char| !c.is_alphanumeric()))
-            });
-            // ("..., Mr President. This is Valery Lebedev.")
-            let said_i = before
-                .split(|c: char| !(c.is_alphanumeric()))
-                .any(|w| matches!(w, "I" | "My" | "my"))
-                || before.contains("This is")
-                || before.contains("this is");
-            // "..., good afternoon. Alexander Brechalov, president of OPORA Russia.", "Terry Moran
-            // with ABC News."
-            let appositive = [",", " with ", " from "]
-                .iter()
-                .any(|p| text[b..].starts_with(p));
-            return !(first || said_i || appositive);
-        }
-        at += k + last.len();
-    }
-    false
-}
-
 /// A line without lower-case letters ("THE TOTAL."): a heading.
 fn is_all_caps(line: &str) -> bool {
     line.chars().filter(|c| c.is_alphabetic()).count() >= 4 && !line.chars().any(char::is_lowercase)
@@ -2197,23 +2076,36 @@ fn poll_source(text: &str, s: Sentence, toks: &mut Vec<Tok>) -> Option<Raw> {
     })
 }
 
-/// True when `s` (what follows a label) opens a speech: a salutation ("Good afternoon, friends.",
-/// "Dear guests,", "Comrades, veterans,"), or a first line that ends with a comma.
-fn opens_speech(s: &str) -> bool {
-    let s = s.trim();
-    s.ends_with(',')
-        || [
-            "Good afternoon",
-            "Good morning",
-            "Good evening",
-            "Dear ",
-            "Friends",
-            "Colleagues",
-            "Comrades",
-            "Ladies and gentlemen",
-        ]
-        .iter()
-        .any(|g| s.starts_with(g))
+/// Sources found without a cue, for sentences whose cues found none: a poll or survey that a
+/// sentence reports from ("In the latest Washington Post-ABC News poll, Clinton led ..."), also
+/// ahead of a group a cue found ("In a CNN poll, 31% of Republicans said ..."); a quotation
+/// signed with a dash ("“...” ― Sonya Herridge"), at the end of its paragraph or on the line
+/// after it.
+fn other_sources(doc: &mut Doc, raw: &mut [Option<Raw>]) {
+    let (text, sentences) = (doc.text, doc.sentences);
+    for i in 0..sentences.len() {
+        if let Some(r) = &raw[i] {
+            if matches!(r.subject, Subject::Noun { .. } | Subject::Collective { .. })
+                && text[sentences[i].start..].starts_with("In ")
+                && let Some(p) = poll_source(text, sentences[i], &mut doc.toks)
+            {
+                raw[i] = Some(p);
+            }
+            continue;
+        }
+        if let Some(r) = dash_source(text, sentences[i].start, sentences[i].end) {
+            raw[i] = Some(r);
+        } else if i > 0
+            && raw[i - 1].is_none()
+            && sentences[i].paragraph != sentences[i - 1].paragraph
+            && text[sentences[i].start..sentences[i].end].starts_with(['-', '–', '—', '―'])
+            && let Some(r) = dash_source(text, sentences[i - 1].start, sentences[i].end)
+        {
+            raw[i - 1] = Some(r);
+        } else {
+            raw[i] = poll_source(text, sentences[i], &mut doc.toks);
+        }
+    }
 }
 
 /// Cues after which a source opening a paragraph takes over from a transcript turn: news

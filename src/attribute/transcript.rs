@@ -1,10 +1,13 @@
 //! Transcript turns: a paragraph opening with a label such as "Vladimir Putin:",
 //! "Xi Jinping (retranslated):", "Q:" or "Question:" gives the speaker of that paragraph and of the
-//! following ones until the next label.
+//! following ones until the next label; [`turns`] decides whether a document is a transcript at
+//! all.
 
 use super::names::{
     Tok, TokKind, is_capitalized, is_name_connector, is_title, strip_titles, tokenize,
 };
+use super::{is_word_char_at, is_word_char_before};
+use crate::segment::Sentence;
 
 /// A label found at a paragraph start.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -258,6 +261,160 @@ fn title_case(s: &str) -> String {
         rest = &rest[e..];
     }
     out
+}
+
+/// The transcript turns of a document: per label, the sentence it opens. Empty unless the
+/// document is a transcript: two speakers taking turns under labels, one of them a full name
+/// (or names in capitals three times or more), a "(retranslated)" or titled label, or a speech
+/// under one full name that opens with a salutation. A one-line headline label ("Morning Email:
+/// ...") is no turn; a section heading that names its subject again is kept as a section. The
+/// titled labels ("President of Russia Vladimir Putin:") go to `titled_labels` either way, for
+/// title references.
+pub(super) fn turns(
+    text: &str,
+    sentences: &[Sentence],
+    paras: &[(usize, usize)],
+    para_first: &[usize],
+    toks: &mut Vec<Tok>,
+    titled_labels: &mut Vec<(usize, usize, String)>,
+) -> Vec<(usize, Label)> {
+    let mut labels: Vec<(usize, Label)> = Vec::new();
+    let mut heading_label = false;
+    for (pi, &fi) in para_first.iter().enumerate() {
+        let s = &sentences[fi];
+        let pend = paras[pi].1.max(s.end);
+        if let Some(l) = label_at(text, s.start, pend.min(text.len()), toks) {
+            // a section heading of an explainer ("Marco Rubio: Retirement accounts Two years
+            // ago, Senator Marco Rubio proposed ...") names its subject again in the third
+            // person; a speaker taking a turn does not name himself
+            if fi > 0 && names_again(text, l.end, pend.min(text.len()), &l.speaker) {
+                labels.push((fi, Label { section: true, ..l }));
+                continue;
+            }
+            // a headline "Morning Email: ..." is no turn
+            let alone = para_first.get(1).is_none_or(|&f| f == 1);
+            heading_label |= fi == 0
+                && (s.title || alone)
+                && !(l.titled || l.parenthetical)
+                && !opens_speech(text.get(l.end..s.end).unwrap_or(""));
+            labels.push((fi, l));
+        }
+    }
+    // ... unless its speaker takes turns later: a transcript that opens with a one-line turn
+    // ("Megyn Kelly: Good evening.")
+    if heading_label
+        && !labels[1..]
+            .iter()
+            .any(|(_, l)| l.speaker == labels[0].1.speaker)
+    {
+        labels.remove(0);
+    }
+    titled_labels.extend(
+        labels
+            .iter()
+            .filter(|(_, l)| l.titled && !l.section)
+            .map(|(_, l)| (l.start, l.end, l.speaker.clone())),
+    );
+    // two speakers taking turns, or a "(retranslated)" label: a transcript; one repeated
+    // label ("A:" list items) or a single "Name:" heading is not
+    let distinct = {
+        let mut v: Vec<&str> = labels
+            .iter()
+            .filter(|(_, l)| !l.section)
+            .map(|(_, l)| l.speaker.as_str())
+            .collect();
+        v.sort_unstable();
+        v.dedup();
+        v.len()
+    };
+    // and at least one label is a full name ("Vladimir Putin:"), not only "Q:"/"A:" or a
+    // one-word heading such as "Insiders:"
+    // (or names in capitals, the broadcast transcript's "WALLACE:", "PENCE:", three times or
+    // more)
+    let capitals = labels
+        .iter()
+        .filter(|(_, l)| {
+            let w = text[l.start..l.end].trim_start_matches(['"', '“', '\'']);
+            !l.section && w.len() > 4 && !w.bytes().any(|c| c.is_ascii_lowercase())
+        })
+        .count();
+    let full_name = capitals >= 3
+        || labels
+            .iter()
+            .any(|(_, l)| !l.section && l.speaker.contains(' '));
+    // a speech under one full name that opens with a salutation ("Vladimir Putin: Comrades,
+    // veterans,", "Vladimir Putin: Good afternoon, friends.")
+    let speech = match labels.as_slice() {
+        [(fi, l)] => {
+            !l.section
+                && l.speaker.contains(' ')
+                && opens_speech(text.get(l.end..sentences[*fi].end).unwrap_or(""))
+        }
+        _ => false,
+    };
+    let transcript_mode = (labels.len() >= 2 && distinct >= 2 && full_name)
+        || speech
+        || labels
+            .iter()
+            .any(|(_, l)| !l.section && (l.parenthetical || l.titled));
+    if !transcript_mode {
+        labels.clear();
+    }
+    labels
+}
+
+/// Does `text[from..to]` name `speaker` again (its last word, as a whole word)?
+fn names_again(text: &str, from: usize, to: usize, speaker: &str) -> bool {
+    let Some(last) = speaker.rsplit(' ').next().filter(|w| w.len() >= 3) else {
+        return false;
+    };
+    let hay = &text[from..to];
+    let mut at = 0;
+    while let Some(k) = hay[at..].find(last) {
+        let a = from + at + k;
+        let b = a + last.len();
+        if !is_word_char_before(text, a) && (b >= text.len() || !is_word_char_at(text, b)) {
+            // a self-introduction is the speaker talking: "Irina Ilyicheva: Mr President, I am
+            // Irina Ilyicheva, ...", "Viktor Malenkov: Viktor Malenkov, from Sakhalin, ..."
+            let before = &text[from..a];
+            let first = before.split_whitespace().next().is_none_or(|w| {
+                speaker.split(' ').next() == Some(w.trim_matches(|c: char| !c.is_alphanumeric()))
+            });
+            // ("..., Mr President. This is Valery Lebedev.")
+            let said_i = before
+                .split(|c: char| !(c.is_alphanumeric()))
+                .any(|w| matches!(w, "I" | "My" | "my"))
+                || before.contains("This is")
+                || before.contains("this is");
+            // "..., good afternoon. Alexander Brechalov, president of OPORA Russia.", "Terry Moran
+            // with ABC News."
+            let appositive = [",", " with ", " from "]
+                .iter()
+                .any(|p| text[b..].starts_with(p));
+            return !(first || said_i || appositive);
+        }
+        at += k + last.len();
+    }
+    false
+}
+
+/// True when `s` (what follows a label) opens a speech: a salutation ("Good afternoon, friends.",
+/// "Dear guests,", "Comrades, veterans,"), or a first line that ends with a comma.
+fn opens_speech(s: &str) -> bool {
+    let s = s.trim();
+    s.ends_with(',')
+        || [
+            "Good afternoon",
+            "Good morning",
+            "Good evening",
+            "Dear ",
+            "Friends",
+            "Colleagues",
+            "Comrades",
+            "Ladies and gentlemen",
+        ]
+        .iter()
+        .any(|g| s.starts_with(g))
 }
 
 #[cfg(test)]
