@@ -3,7 +3,7 @@
 //! recent name; the subject of the sentence before, when it is a person's name; and only when
 //! nobody has spoken yet, the first name of the previous sentence.
 
-use super::names::{Tok, TokKind, is_capitalized, is_stop, tokenize};
+use super::names::{Tok, TokKind, is_capitalized, is_stop, strip_titles, tokenize};
 use super::{Attributor, Doc, LEFT, Subject, every_word_capitalised, floor_boundary, is_skippable};
 
 impl Attributor {
@@ -240,8 +240,9 @@ impl Attributor {
     }
 
     /// The sender of a message that speaks ("The message said, in part:", "The telegram reads"):
-    /// the name before "sent" in one of the three sentences before `i` that mentions the same
-    /// kind of message ("Vladimir Putin sent a message of greetings to ...").
+    /// the name before "sent" (or "addressed", "forwarded", "congratulated", "expressed ...
+    /// condolences") in one of the three sentences before `i` that mentions a message ("Vladimir
+    /// Putin sent a message of greetings to ...", "Vladimir Putin sent greetings to ...").
     pub(super) fn sender(&self, doc: &mut Doc, i: usize, phrase: &str) -> Option<(String, usize)> {
         let head = phrase.rsplit(' ').next()?.to_lowercase();
         if !matches!(
@@ -253,8 +254,16 @@ impl Attributor {
         let text = doc.text;
         for j in (i.saturating_sub(3)..i).rev() {
             let s = doc.sentences[j];
-            let sent = &text[s.start..s.end];
-            if !sent.to_lowercase().contains(head.as_str()) {
+            let sent = text[s.start..s.end].to_lowercase();
+            // (any kind of message: "Vladimir Putin sent greetings to ..." before "The message
+            // reads")
+            let condolences = sent.contains("condolence");
+            if !(sent.contains(head.as_str())
+                || condolences
+                || ["message", "telegram", "letter", "greetings", "congratulat"]
+                    .iter()
+                    .any(|k| sent.contains(k)))
+            {
                 continue;
             }
             let mut toks = std::mem::take(&mut doc.toks);
@@ -262,7 +271,12 @@ impl Attributor {
             let word = |t: &Tok| &text[t.start..t.end];
             let found = toks
                 .iter()
-                .position(|t| matches!(word(t), "sent" | "sends" | "addressed"))
+                .position(|t| {
+                    matches!(
+                        word(t),
+                        "sent" | "sends" | "addressed" | "forwarded" | "congratulated"
+                    ) || (condolences && word(t) == "expressed")
+                })
                 .and_then(|v| {
                     let mut e = v;
                     while e > 0 && is_skippable(word(&toks[e - 1])) {
@@ -278,5 +292,48 @@ impl Attributor {
             }
         }
         None
+    }
+
+    /// The owner of a message phrase, when a person or a title: "The President’s message" → the
+    /// actor introduced with that title (else "President"), "Mr Putin’s telegram" → Vladimir
+    /// Putin.
+    pub(super) fn message_author(&self, doc: &mut Doc, i: usize, phrase: &str) -> Option<String> {
+        let head = phrase.rsplit(' ').next()?.to_lowercase();
+        if !matches!(
+            head.as_str(),
+            "message" | "telegram" | "letter" | "greetings" | "address" | "statement"
+        ) {
+            return None;
+        }
+        let before = phrase.rsplit_once(' ')?.0;
+        // "His message reads", "His greeting message reads": the pronoun's antecedent
+        if let Some(g) = match before.split(' ').next() {
+            Some("His" | "his") => Some('m'),
+            Some("Her" | "her") => Some('f'),
+            _ => None,
+        } {
+            return self.antecedent(doc, i, g).map(|(name, _)| name);
+        }
+        let owner = before
+            .strip_suffix("’s")
+            .or_else(|| before.strip_suffix("'s"))?;
+        let words: Vec<&str> = owner.split(' ').filter(|w| !is_stop(w)).collect();
+        if !words.last().is_some_and(|w| is_capitalized(w)) {
+            return None;
+        }
+        match strip_titles(&words) {
+            Some((a, b)) => {
+                let name = words[a..b].join(" ");
+                Some(self.canonical(doc, &name, None).0)
+            }
+            None => {
+                // (nobody introduced with the title: the title itself, as for "the President
+                // said")
+                let (last, rest) = words.split_last()?;
+                let modifier = rest.last().copied();
+                self.title_reference(doc, i, &last.to_lowercase(), modifier)
+                    .or_else(|| Some(words.join(" ")))
+            }
+        }
     }
 }

@@ -1176,6 +1176,17 @@ impl Attributor {
                 }
             },
             Subject::Noun { phrase, .. }
+                if let Some(author) = self.message_author(doc, i, phrase) =>
+            {
+                if self.mentions {
+                    mention = Some(phrase.clone());
+                }
+                let rule = self.why(format_args!(
+                    "cue {at}, subject `{phrase}` → written by {author}"
+                ));
+                (Some(author), AttributionKind::Explicit, rule, None)
+            }
+            Subject::Noun { phrase, .. }
                 if let Some((sender, from)) = self.sender(doc, i, phrase) =>
             {
                 if self.mentions {

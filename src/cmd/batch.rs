@@ -76,6 +76,10 @@ pub struct CorpusArgs {
     /// A JSONL field holding the title, analysed as the document's first line (a heading).
     #[arg(long, value_name = "NAME")]
     pub title_field: Option<String>,
+    /// A JSONL field holding a lead (standfirst), analysed as the document's first paragraph,
+    /// after the title.
+    #[arg(long, value_name = "NAME")]
+    pub lead_field: Option<String>,
 }
 
 impl CorpusArgs {
@@ -90,6 +94,7 @@ impl CorpusArgs {
             id_field: self.id_field.clone(),
             text_field: self.text_field.clone(),
             title_field: self.title_field.clone(),
+            lead_field: self.lead_field.clone(),
             ..Default::default()
         }
     }

@@ -47,6 +47,10 @@ pub struct CorpusOptions {
     /// A JSONL field holding the document's title, analysed as its first line (a heading) when
     /// given: the title often names who sent the message the text quotes.
     pub title_field: Option<String>,
+    /// A JSONL field holding the document's lead (standfirst), analysed as its first paragraph
+    /// (after the title) when given: a lead often names the speaker the text quotes ("Vladimir
+    /// Putin sent a message of greetings to ...").
+    pub lead_field: Option<String>,
     /// Plain text is cut into chunks of about this many bytes (default 1 MiB).
     pub chunk_size: usize,
 }
@@ -58,6 +62,7 @@ impl Default for CorpusOptions {
             id_field: "id".into(),
             text_field: "text".into(),
             title_field: None,
+            lead_field: None,
             chunk_size: 1 << 20,
         }
     }
@@ -397,13 +402,18 @@ impl Reader<'_> {
         let mut id = None;
         let mut text = None;
         let mut title = None;
+        let mut lead = None;
         let mut inner = None;
         for (k, v) in obj {
-            if self.opts.title_field.as_ref() == Some(&k)
-                && let Value::String(t) = &v
+            if let Value::String(t) = &v
                 && !t.trim().is_empty()
             {
-                title = Some(t.trim().to_string());
+                if self.opts.title_field.as_ref() == Some(&k) {
+                    title = Some(t.trim().to_string());
+                }
+                if self.opts.lead_field.as_ref() == Some(&k) {
+                    lead = Some(t.trim().to_string());
+                }
             }
             if &k == idf {
                 id = Some(match v {
@@ -431,6 +441,9 @@ impl Reader<'_> {
         }
         let mut text =
             text.ok_or_else(|| format!("line {line}, column 1: no \"{textf}\" field"))?;
+        if let Some(l) = lead {
+            text = format!("{l}\n\n{text}");
+        }
         if let Some(t) = title {
             text = format!("{t}\n\n{text}");
         }

@@ -527,3 +527,47 @@ fn a_title_field_is_read_as_the_first_line_and_names_a_message_sender() {
         [("Vladimir Putin".to_string(), 2)]
     );
 }
+
+#[test]
+fn a_lead_field_is_read_as_the_first_paragraph_after_the_title_and_names_a_message_sender() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path().join("t.jsonl");
+    let rec = serde_json::json!({
+        "id": "a",
+        "title": "Greetings to the participants of the forum",
+        "lead": "Vladimir Putin sent greetings to the participants of the forum.",
+        "text": "The message reads, in part:\n\n“Russia supports multilateral cooperation and a multipolar world.”",
+    });
+    fs::write(&p, format!("{rec}\n")).unwrap();
+    let run = |extra: &[&str]| {
+        json_ok(
+            stance()
+                .args(["batch", "--format", "json", "--per", "document"])
+                .args(extra)
+                .arg(&p),
+        )
+    };
+    let actors = |v: &serde_json::Value| -> Vec<(String, u64)> {
+        v["actors"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|a| {
+                (
+                    a["actor"].as_str().unwrap().to_string(),
+                    a["sentences"].as_u64().unwrap(),
+                )
+            })
+            .collect()
+    };
+    // the title alone names no sender: the message speaks
+    let titled = run(&["--title-field", "title"]);
+    assert_eq!(actors(&titled), [("message".to_string(), 2)]);
+    // the lead does, and its sentence is counted after the title's
+    let led = run(&["--title-field", "title", "--lead-field", "lead"]);
+    assert_eq!(actors(&led), [("Vladimir Putin".to_string(), 2)]);
+    assert_eq!(
+        led["documents"][0]["sentences"].as_u64(),
+        titled["documents"][0]["sentences"].as_u64().map(|n| n + 1)
+    );
+}
