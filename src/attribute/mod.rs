@@ -502,7 +502,12 @@ impl Attributor {
         quotes::find(text, &paras, &mut quoted);
         doc.quoted.clone_from(&quoted);
 
-        // 1. transcript turns
+        // 1. transcript turns (a press briefing's "Q:" and "A:" when a spokesperson is named:
+        // "Foreign Ministry Spokesperson Geng Shuang's Regular Press Conference")
+        let briefing = memchr::memmem::find(text.as_bytes(), b"A: ").is_some()
+            && self
+                .title_reference(&mut doc, n - 1, "spokesperson", None)
+                .is_some();
         let labels = transcript::turns(
             text,
             sentences,
@@ -510,6 +515,7 @@ impl Attributor {
             &para_first,
             &mut doc.toks,
             &mut doc.titled_labels,
+            briefing,
         );
         // a transcript of two turns or more, or a speech under a titled label after the lead
         // ("President of Russia Vladimir Putin:"), is the speakers talking throughout: inside a
@@ -546,6 +552,8 @@ impl Attributor {
         // a lead-in whose cue ends it ("Limbaugh added:"): its sentence, and the paragraph it
         // introduces
         let mut lead_in: Option<(usize, usize)> = None;
+        // the last one to ask in a briefing, whose "Follow-up:" is theirs
+        let mut asker: Option<String> = None;
         for i in 0..n {
             let s = &sentences[i];
             let new_para = i == 0 || s.paragraph != sentences[i - 1].paragraph;
@@ -589,10 +597,15 @@ impl Attributor {
                 let host = (l.speaker == "A")
                     .then(|| self.title_reference(&mut doc, li, "spokesperson", None))
                     .flatten();
+                let follow_up = l.speaker.starts_with("Follow-up");
                 let speaker = match host {
                     Some(host) => host,
+                    None if follow_up && asker.is_some() => asker.clone().unwrap_or_default(),
                     None => self.canonical(&mut doc, &l.speaker, None).0,
                 };
+                if li == i && l.speaker != "A" && !follow_up {
+                    asker = Some(speaker.clone());
+                }
                 out.push(Attribution {
                     speaker: Some(speaker.clone()),
                     kind: AttributionKind::Transcript,
@@ -612,6 +625,27 @@ impl Attributor {
                     antecedent: (li != i).then_some(li),
                     frame: (li == i).then_some((l.start, l.end)),
                     mention: (self.mentions && li == i).then(|| l.speaker.clone()),
+                });
+                continue;
+            }
+            // a briefing's opening remarks, before its first question, are the spokesperson's
+            if briefing
+                && label_i == 0
+                && !labels.is_empty()
+                && !s.title
+                && let Some(host) = self.title_reference(&mut doc, i, "spokesperson", None)
+            {
+                let rule = self.why(format_args!(
+                    "a briefing's opening remarks, before its first question: the spokesperson"
+                ));
+                out.push(Attribution {
+                    speaker: Some(host),
+                    kind: AttributionKind::Transcript,
+                    cue: None,
+                    rule,
+                    antecedent: None,
+                    frame: None,
+                    mention: None,
                 });
                 continue;
             }

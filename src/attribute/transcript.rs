@@ -266,7 +266,8 @@ fn title_case(s: &str) -> String {
 /// The transcript turns of a document: per label, the sentence it opens. Empty unless the
 /// document is a transcript: two speakers taking turns under labels, one of them a full name
 /// (or names in capitals three times or more), a "(retranslated)" or titled label, or a speech
-/// under one full name that opens with a salutation. A one-line headline label ("Morning Email:
+/// under one full name that opens with a salutation, or the questions and answers ("Q:", "A:")
+/// of a `briefing`: a document that names its spokesperson. A one-line headline label ("Morning Email:
 /// ...") is no turn; a section heading that names its subject again is kept as a section. The
 /// titled labels ("President of Russia Vladimir Putin:") go to `titled_labels` either way, for
 /// title references.
@@ -277,6 +278,7 @@ pub(super) fn turns(
     para_first: &[usize],
     toks: &mut Vec<Tok>,
     titled_labels: &mut Vec<(usize, usize, String)>,
+    briefing: bool,
 ) -> Vec<(usize, Label)> {
     let mut labels: Vec<(usize, Label)> = Vec::new();
     let mut heading_label = false;
@@ -352,8 +354,14 @@ pub(super) fn turns(
         }
         _ => false,
     };
+    // a press briefing's questions ("Q:", "Reuters:") and answers, when the document names its
+    // spokesperson (the "A:")
+    let briefing = briefing
+        && labels.iter().any(|(_, l)| l.speaker == "A")
+        && labels.iter().any(|(_, l)| l.speaker != "A");
     let transcript_mode = (labels.len() >= 2 && distinct >= 2 && full_name)
         || speech
+        || briefing
         || labels
             .iter()
             .any(|(_, l)| !l.section && (l.parenthetical || l.titled));

@@ -571,3 +571,54 @@ fn a_lead_field_is_read_as_the_first_paragraph_after_the_title_and_names_a_messa
         titled["documents"][0]["sentences"].as_u64().map(|n| n + 1)
     );
 }
+
+#[test]
+fn a_briefing_titled_with_its_spokesperson_gives_every_answer_to_the_spokesperson() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path().join("b.jsonl");
+    let rec = serde_json::json!({
+        "id": "b",
+        "title": "Foreign Ministry Spokesperson Hua Chunying's Regular Press Conference on March 2, 2020",
+        "text": "I'd like to share some figures with you. The number of cured cases keeps rising.\n\nQ: Could you comment on the new sanctions?\n\nA: China firmly opposes unilateral sanctions. We urge the US to correct its mistake.\n\nReuters: Will China retaliate?\n\nA: We will take the necessary measures.\n\nFollow-up: When?\n\nA: Please stay tuned.",
+    });
+    fs::write(&p, format!("{rec}\n")).unwrap();
+    let run = |extra: &[&str]| {
+        let v = json_ok(
+            stance()
+                .args(["batch", "--format", "json"])
+                .args(extra)
+                .arg(&p),
+        );
+        let mut actors: Vec<(String, u64)> = v["actors"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|a| {
+                (
+                    a["actor"].as_str().unwrap().to_string(),
+                    a["sentences"].as_u64().unwrap(),
+                )
+            })
+            .collect();
+        actors.sort();
+        (actors, v["narration"]["sentences"].as_u64().unwrap())
+    };
+    // with its title: the opening remarks and the answers are hers, the follow-up is Reuters'
+    // question, and only the title is narration
+    let (actors, narration) = run(&["--title-field", "title"]);
+    assert_eq!(
+        actors,
+        [
+            ("Hua Chunying".to_string(), 6),
+            ("Q".to_string(), 1),
+            ("Reuters".to_string(), 2)
+        ]
+    );
+    assert_eq!(narration, 1);
+    // without it nobody is named: no briefing, no turns
+    let (actors, _) = run(&[]);
+    assert!(
+        actors.iter().all(|(a, _)| a != "Hua Chunying"),
+        "{actors:?}"
+    );
+}
