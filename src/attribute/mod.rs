@@ -978,9 +978,14 @@ impl Attributor {
                 continue;
             }
             let subject = match kind {
-                CueKind::Prefix => self
-                    .after_subject(text, &toks, ke, quoted)
-                    .or_else(|| self.source_phrase(text, &toks, ke)),
+                CueKind::Prefix => {
+                    // "According to this morning's update from the National Health Commission",
+                    // "according to Monday's report by the Post": the source after "from" or "by"
+                    report_by(text, &toks, ke)
+                        .and_then(|j| self.after_subject(text, &toks, j, quoted))
+                        .or_else(|| self.after_subject(text, &toks, ke, quoted))
+                        .or_else(|| self.source_phrase(text, &toks, ke))
+                }
                 CueKind::Continuer => {
                     if k > 0 && toks[k - 1].kind == TokKind::Comma {
                         continuer.get_or_insert((a, b));
@@ -1842,6 +1847,42 @@ fn plural_noun(text: &str, toks: &[Tok], k: usize, ke: usize) -> bool {
             && toks[k - 2].kind == TokKind::Word
             && word(k - 2) == "of"
             && (k < 3 || toks[k - 3].kind != TokKind::Word || !is_capitalized(word(k - 3))))
+}
+
+/// After "according to" (token `ke`): a report of something named by time or in lower case,
+/// then "from" or "by" and a capitalised source ("this morning's update from the National Health
+/// Commission", "Monday's report by the Post", "the latest data from the Labor Department"): the
+/// token where the source starts.
+fn report_by(text: &str, toks: &[Tok], ke: usize) -> Option<usize> {
+    let word = |i: usize| &text[toks[i].start..toks[i].end];
+    let mut saw_noun = false;
+    for j in ke..toks.len().min(ke + 8) {
+        let t = toks[j];
+        if t.kind == TokKind::Possessive {
+            continue;
+        }
+        if t.kind != TokKind::Word {
+            return None;
+        }
+        let w = word(j);
+        if matches!(w, "from" | "by") {
+            let next = j + 1 + usize::from(toks.get(j + 1).is_some_and(|_| word(j + 1) == "the"));
+            return (saw_noun
+                && toks.get(next).is_some_and(|n| {
+                    n.kind == TokKind::Word && is_capitalized(&text[n.start..n.end])
+                }))
+            .then_some(j + 1);
+        }
+        // a time may be capitalised ("Monday's"), nothing else
+        if is_capitalized(w) && !is_weekday(w) {
+            return None;
+        }
+        saw_noun |= !matches!(
+            w,
+            "the" | "a" | "an" | "this" | "last" | "latest" | "new" | "recent"
+        );
+    }
+    None
 }
 
 /// A source that is no person: a poll, a study, a document ("the latest Rasmussen Reports poll").
