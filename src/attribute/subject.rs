@@ -278,6 +278,11 @@ impl Attributor {
                 if words[s..e2].iter().all(|w| is_stop(w)) {
                     return None;
                 }
+                // an adjective alone is no name: "New confirmed cases stood at 115", "Total
+                // reported deaths ..." (the cue a participle before its noun)
+                if e2 == s + 1 && not_a_name_alone(words[s]) {
+                    return None;
+                }
                 // one copy of the text when the words are a space apart, as nearly always
                 let span = &toks[a + s..a + e2];
                 let name = if span
@@ -1217,5 +1222,15 @@ fn function_word(w: &str) -> bool {
             | "or"
             | "that"
             | "who"
+    )
+}
+
+/// Capitalised words that open a sentence as an adjective and are no name on their own ("New" of
+/// "New confirmed cases", not of "New Zealand"; not "Initial" or "Recent", whose "Initial
+/// estimates" and "Recent polls" are sources).
+fn not_a_name_alone(w: &str) -> bool {
+    matches!(
+        w,
+        "New" | "Total" | "Daily" | "Further" | "Additional" | "Previous"
     )
 }
