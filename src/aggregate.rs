@@ -726,7 +726,7 @@ impl DocSummary {
         group_by: Option<&GroupBy>,
     ) -> Self {
         let mut b = DocBreakdown::new(pipeline.themes().len(), pipeline.attributor.actors());
-        pipeline.analyze_each(&doc.text, |a, tokens, matches| {
+        pipeline.analyze_each(&doc.text, doc.speaker.as_deref(), |a, tokens, matches| {
             b.add(a.speaker.as_deref(), tokens, matches)
         });
         DocSummary::of(doc, bytes, b.finish(), group_by)

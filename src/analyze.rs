@@ -89,7 +89,14 @@ impl Pipeline {
     /// order, with its attribution, its token count and its matches (a buffer reused from one
     /// sentence to the next). The same results as [`Pipeline::analyze`], without the
     /// per-sentence vectors and scores that a corpus run, which only adds them up, never reads.
-    pub fn analyze_each(&self, text: &str, mut each: impl FnMut(&Attribution, usize, &[Match])) {
+    /// `speaker`: who speaks the whole document, when its metadata says
+    /// ([`Attributor::speaker_of_document`](crate::attribute::Attributor::speaker_of_document)).
+    pub fn analyze_each(
+        &self,
+        text: &str,
+        speaker: Option<&str>,
+        mut each: impl FnMut(&Attribution, usize, &[Match]),
+    ) {
         BUFFERS.with(|cell| {
             // (a fresh pair if `each` analysed another document on this thread)
             let mut fresh = Buffers::default();
@@ -105,6 +112,10 @@ impl Pipeline {
             segment::sentences_into(text, sentences);
             self.attributor
                 .attribute_into(text, sentences, attributions);
+            if let Some(sp) = speaker {
+                self.attributor
+                    .speaker_of_document(sp, sentences, attributions);
+            }
             // (each attribution lent, not moved out: a move copies the whole struct)
             for (sentence, attribution) in sentences.iter().zip(attributions.iter()) {
                 matches.clear();
@@ -123,7 +134,11 @@ impl Pipeline {
     pub fn analyze(&self, doc: Document) -> AnalyzedDocument {
         let text = doc.text.as_str();
         let sentences = segment::sentences(text);
-        let attributions = self.attributor.attribute(text, &sentences);
+        let mut attributions = self.attributor.attribute(text, &sentences);
+        if let Some(sp) = &doc.speaker {
+            self.attributor
+                .speaker_of_document(sp, &sentences, &mut attributions);
+        }
         let n = self.themes().len();
         let analyzed = sentences
             .into_iter()

@@ -73,6 +73,9 @@ pub enum AttributionKind {
     Transcript,
     /// A title `..., says NAME`.
     Headline,
+    /// The document's own speaker, from its metadata (`--speaker-field`: a speech, a
+    /// statement), for a sentence nobody else is found to speak.
+    Speech,
     /// Narration.
     None,
 }
@@ -87,6 +90,7 @@ impl AttributionKind {
             AttributionKind::Quote => "quote",
             AttributionKind::Transcript => "transcript",
             AttributionKind::Headline => "headline",
+            AttributionKind::Speech => "speech",
             AttributionKind::None => "none",
         }
     }
@@ -820,6 +824,39 @@ impl Attributor {
                 found: doc.found,
             })
         });
+    }
+
+    /// A document spoken by `speaker` (a speech, a statement; its metadata says so): every
+    /// narration sentence but a heading is the speaker's ([`AttributionKind::Speech`]), under
+    /// the actors file's name when an alias matches. What the text attributes to someone else
+    /// (a quotation, "as Mandela said") stays theirs.
+    pub fn speaker_of_document(
+        &self,
+        speaker: &str,
+        sentences: &[Sentence],
+        out: &mut [Attribution],
+    ) {
+        let speaker = speaker.trim();
+        if speaker.is_empty() {
+            return;
+        }
+        let name = self
+            .alias
+            .get(&speaker.to_lowercase())
+            .map_or(speaker, |&a| self.actors.actors[a].name.as_str());
+        for (s, a) in sentences.iter().zip(out.iter_mut()) {
+            if a.kind == AttributionKind::None && !s.title {
+                *a = Attribution {
+                    speaker: Some(name.to_string()),
+                    kind: AttributionKind::Speech,
+                    cue: None,
+                    rule: self.why(format_args!("the document's speaker (its metadata)")),
+                    antecedent: None,
+                    frame: None,
+                    mention: None,
+                };
+            }
+        }
     }
 
     /// The cues of a document, found by one scan, and each sentence's source: the subject of its

@@ -80,6 +80,10 @@ pub struct CorpusArgs {
     /// after the title.
     #[arg(long, value_name = "NAME")]
     pub lead_field: Option<String>,
+    /// A JSONL field naming who speaks the whole document (a speech, a statement): its
+    /// narration sentences are that speaker's.
+    #[arg(long, value_name = "NAME")]
+    pub speaker_field: Option<String>,
 }
 
 impl CorpusArgs {
@@ -95,6 +99,7 @@ impl CorpusArgs {
             text_field: self.text_field.clone(),
             title_field: self.title_field.clone(),
             lead_field: self.lead_field.clone(),
+            speaker_field: self.speaker_field.clone(),
             ..Default::default()
         }
     }

@@ -51,6 +51,9 @@ pub struct CorpusOptions {
     /// (after the title) when given: a lead often names the speaker the text quotes ("Vladimir
     /// Putin sent a message of greetings to ...").
     pub lead_field: Option<String>,
+    /// A JSONL field naming who speaks the whole document (a speech, a statement): the
+    /// document's narration is that speaker's.
+    pub speaker_field: Option<String>,
     /// Plain text is cut into chunks of about this many bytes (default 1 MiB).
     pub chunk_size: usize,
 }
@@ -63,6 +66,7 @@ impl Default for CorpusOptions {
             text_field: "text".into(),
             title_field: None,
             lead_field: None,
+            speaker_field: None,
             chunk_size: 1 << 20,
         }
     }
@@ -403,6 +407,7 @@ impl Reader<'_> {
         let mut text = None;
         let mut title = None;
         let mut lead = None;
+        let mut speaker = None;
         let mut inner = None;
         for (k, v) in obj {
             if let Value::String(t) = &v
@@ -413,6 +418,9 @@ impl Reader<'_> {
                 }
                 if self.opts.lead_field.as_ref() == Some(&k) {
                     lead = Some(t.trim().to_string());
+                }
+                if self.opts.speaker_field.as_ref() == Some(&k) {
+                    speaker = Some(t.trim().to_string());
                 }
             }
             if &k == idf {
@@ -457,6 +465,7 @@ impl Reader<'_> {
             meta,
             replaced: 0,
             chunk: 0,
+            speaker,
         })
     }
 }

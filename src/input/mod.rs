@@ -26,6 +26,9 @@ pub struct Document {
     pub replaced: usize,
     /// For a plain-text file read in chunks: the chunk's index (0 for the first or only one).
     pub chunk: usize,
+    /// Who speaks the whole document (a speech, a statement), from a JSONL field
+    /// (`--speaker-field`); `None` when the text alone tells.
+    pub speaker: Option<String>,
 }
 
 impl Document {

@@ -622,3 +622,63 @@ fn a_briefing_titled_with_its_spokesperson_gives_every_answer_to_the_spokesperso
         "{actors:?}"
     );
 }
+
+#[test]
+fn a_speaker_field_gives_a_speech_its_speaker_but_not_the_words_it_quotes() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path().join("s.jsonl");
+    let a = dir.path().join("actors.toml");
+    fs::write(
+        &a,
+        "[[actor]]\nname = \"Sergey Lavrov\"\naliases = [\"S. Lavrov\"]\ngroup = \"Russia\"\n",
+    )
+    .unwrap();
+    let recs = [
+        serde_json::json!({
+            "id": "rus",
+            "speaker": "S. Lavrov",
+            "text": "We stand for a multipolar world. The age of hegemony is over.\n\nAs Nelson Mandela said, “It always seems impossible until it is done.”",
+        }),
+        serde_json::json!({"id": "news", "text": "The assembly met on Tuesday."}),
+    ];
+    fs::write(
+        &p,
+        recs.iter().map(|r| format!("{r}\n")).collect::<String>(),
+    )
+    .unwrap();
+    let v = json_ok(
+        stance()
+            .args([
+                "batch",
+                "--format",
+                "json",
+                "--speaker-field",
+                "speaker",
+                "--actors",
+            ])
+            .arg(&a)
+            .arg(&p),
+    );
+    let mut actors: Vec<(String, u64)> = v["actors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| {
+            (
+                a["actor"].as_str().unwrap().to_string(),
+                a["sentences"].as_u64().unwrap(),
+            )
+        })
+        .collect();
+    actors.sort();
+    // the speech is the actors file's Sergey Lavrov's, the quotation Mandela's; the record
+    // without a speaker is narration as before
+    assert_eq!(
+        actors,
+        [
+            ("Nelson Mandela".to_string(), 1),
+            ("Sergey Lavrov".to_string(), 2)
+        ]
+    );
+    assert_eq!(v["narration"]["sentences"].as_u64(), Some(1));
+}
