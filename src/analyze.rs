@@ -114,7 +114,7 @@ impl Pipeline {
                 .attribute_into(text, sentences, attributions);
             if let Some(sp) = speaker {
                 self.attributor
-                    .speaker_of_document(sp, sentences, attributions);
+                    .speaker_of_document(text, sp, sentences, attributions);
             }
             // (each attribution lent, not moved out: a move copies the whole struct)
             for (sentence, attribution) in sentences.iter().zip(attributions.iter()) {
@@ -137,7 +137,7 @@ impl Pipeline {
         let mut attributions = self.attributor.attribute(text, &sentences);
         if let Some(sp) = &doc.speaker {
             self.attributor
-                .speaker_of_document(sp, &sentences, &mut attributions);
+                .speaker_of_document(text, sp, &sentences, &mut attributions);
         }
         let n = self.themes().len();
         let analyzed = sentences

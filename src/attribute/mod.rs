@@ -828,10 +828,13 @@ impl Attributor {
 
     /// A document spoken by `speaker` (a speech, a statement; its metadata says so): every
     /// narration sentence but a heading is the speaker's ([`AttributionKind::Speech`]), under
-    /// the actors file's name when an alias matches. What the text attributes to someone else
-    /// (a quotation, "as Mandela said") stays theirs.
+    /// the actors file's name when an alias matches, and so is a sentence carried on outside
+    /// quotation marks from someone the speaker cites ("As Mandela once said, ... We must act
+    /// now."). What the text attributes to someone else (a quotation, "as Mandela said") stays
+    /// theirs.
     pub fn speaker_of_document(
         &self,
+        text: &str,
         speaker: &str,
         sentences: &[Sentence],
         out: &mut [Attribution],
@@ -844,8 +847,22 @@ impl Attributor {
             .alias
             .get(&speaker.to_lowercase())
             .map_or(speaker, |&a| self.actors.actors[a].name.as_str());
+        let mut paras: Vec<(usize, usize)> = Vec::new();
+        for (i, s) in sentences.iter().enumerate() {
+            match paras.last_mut() {
+                Some(p) if i > 0 && s.paragraph == sentences[i - 1].paragraph => p.1 = s.end,
+                _ => paras.push((s.start, s.end)),
+            }
+        }
+        let mut quoted = Vec::new();
+        quotes::find(text, &paras, &mut quoted);
         for (s, a) in sentences.iter().zip(out.iter_mut()) {
-            if a.kind == AttributionKind::None && !s.title {
+            let own = match a.kind {
+                AttributionKind::None => !s.title,
+                AttributionKind::Carried => !touches_quote(s, &quoted),
+                _ => false,
+            };
+            if own {
                 *a = Attribution {
                     speaker: Some(name.to_string()),
                     kind: AttributionKind::Speech,

@@ -637,7 +637,7 @@ fn a_speaker_field_gives_a_speech_its_speaker_but_not_the_words_it_quotes() {
         serde_json::json!({
             "id": "rus",
             "speaker": "S. Lavrov",
-            "text": "We stand for a multipolar world. The age of hegemony is over.\n\nAs Nelson Mandela said, “It always seems impossible until it is done.”",
+            "text": "We stand for a multipolar world. The age of hegemony is over.\n\nAs Nelson Mandela said, “It always seems impossible until it is done.”\n\nAs Kofi Annan once said, no one is above the law. We must act now.",
         }),
         serde_json::json!({"id": "news", "text": "The assembly met on Tuesday."}),
     ];
@@ -671,13 +671,14 @@ fn a_speaker_field_gives_a_speech_its_speaker_but_not_the_words_it_quotes() {
         })
         .collect();
     actors.sort();
-    // the speech is the actors file's Sergey Lavrov's, the quotation Mandela's; the record
-    // without a speaker is narration as before
+    // the speech is the actors file's Sergey Lavrov's, the quotation Mandela's, the citation
+    // Annan's but not the sentence after it; the record without a speaker is narration as before
     assert_eq!(
         actors,
         [
+            ("Kofi Annan".to_string(), 1),
             ("Nelson Mandela".to_string(), 1),
-            ("Sergey Lavrov".to_string(), 2)
+            ("Sergey Lavrov".to_string(), 3)
         ]
     );
     assert_eq!(v["narration"]["sentences"].as_u64(), Some(1));
