@@ -44,6 +44,21 @@ fn json_of(out: &[u8]) -> Value {
     serde_json::from_slice(out).unwrap_or_else(|e| panic!("{e}: {}", String::from_utf8_lossy(out)))
 }
 
+/// A report's actors with their sentence counts, in the report's order.
+fn actor_sentences(v: &Value) -> Vec<(String, u64)> {
+    v["actors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| {
+            (
+                a["actor"].as_str().unwrap().to_string(),
+                a["sentences"].as_u64().unwrap(),
+            )
+        })
+        .collect()
+}
+
 #[test]
 fn corrupt_files_are_reported_and_the_rest_analysed() {
     let dir = tempfile::tempdir().unwrap();
@@ -501,24 +516,13 @@ fn a_title_field_is_read_as_the_first_line_and_names_a_message_sender() {
         "text": "The message said, in part:\n\n“Russia supports multilateral cooperation and a multipolar world.”",
     });
     fs::write(&p, format!("{rec}\n")).unwrap();
-    let actors = |extra: &[&str]| -> Vec<(String, u64)> {
-        let v = json_ok(
+    let actors = |extra: &[&str]| {
+        actor_sentences(&json_ok(
             stance()
                 .args(["batch", "--format", "json"])
                 .args(extra)
                 .arg(&p),
-        );
-        v["actors"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|a| {
-                (
-                    a["actor"].as_str().unwrap().to_string(),
-                    a["sentences"].as_u64().unwrap(),
-                )
-            })
-            .collect()
+        ))
     };
     // without the title the message itself speaks; with it, its sender
     assert_eq!(actors(&[]), [("message".to_string(), 2)]);
@@ -547,25 +551,12 @@ fn a_lead_field_is_read_as_the_first_paragraph_after_the_title_and_names_a_messa
                 .arg(&p),
         )
     };
-    let actors = |v: &serde_json::Value| -> Vec<(String, u64)> {
-        v["actors"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|a| {
-                (
-                    a["actor"].as_str().unwrap().to_string(),
-                    a["sentences"].as_u64().unwrap(),
-                )
-            })
-            .collect()
-    };
     // the title alone names no sender: the message speaks
     let titled = run(&["--title-field", "title"]);
-    assert_eq!(actors(&titled), [("message".to_string(), 2)]);
+    assert_eq!(actor_sentences(&titled), [("message".to_string(), 2)]);
     // the lead does, and its sentence is counted after the title's
     let led = run(&["--title-field", "title", "--lead-field", "lead"]);
-    assert_eq!(actors(&led), [("Vladimir Putin".to_string(), 2)]);
+    assert_eq!(actor_sentences(&led), [("Vladimir Putin".to_string(), 2)]);
     assert_eq!(
         led["documents"][0]["sentences"].as_u64(),
         titled["documents"][0]["sentences"].as_u64().map(|n| n + 1)
@@ -589,17 +580,7 @@ fn a_briefing_titled_with_its_spokesperson_gives_every_answer_to_the_spokesperso
                 .args(extra)
                 .arg(&p),
         );
-        let mut actors: Vec<(String, u64)> = v["actors"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|a| {
-                (
-                    a["actor"].as_str().unwrap().to_string(),
-                    a["sentences"].as_u64().unwrap(),
-                )
-            })
-            .collect();
+        let mut actors = actor_sentences(&v);
         actors.sort();
         (actors, v["narration"]["sentences"].as_u64().unwrap())
     };
@@ -659,17 +640,7 @@ fn a_speaker_field_gives_a_speech_its_speaker_but_not_the_words_it_quotes() {
             .arg(&a)
             .arg(&p),
     );
-    let mut actors: Vec<(String, u64)> = v["actors"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|a| {
-            (
-                a["actor"].as_str().unwrap().to_string(),
-                a["sentences"].as_u64().unwrap(),
-            )
-        })
-        .collect();
+    let mut actors = actor_sentences(&v);
     actors.sort();
     // the speech is the actors file's Sergey Lavrov's, the quotation Mandela's, the citation
     // Annan's but not the sentence after it; the record without a speaker is narration as before
