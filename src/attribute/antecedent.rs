@@ -244,13 +244,7 @@ impl Attributor {
     /// condolences") in one of the three sentences before `i` that mentions a message ("Vladimir
     /// Putin sent a message of greetings to ...", "Vladimir Putin sent greetings to ...").
     pub(super) fn sender(&self, doc: &mut Doc, i: usize, phrase: &str) -> Option<(String, usize)> {
-        let head = phrase.rsplit(' ').next()?.to_lowercase();
-        if !matches!(
-            head.as_str(),
-            "message" | "telegram" | "letter" | "greetings" | "address"
-        ) {
-            return None;
-        }
+        let head = message_head(phrase).filter(|h| h != "statement")?;
         let text = doc.text;
         for j in (i.saturating_sub(3)..i).rev() {
             let s = doc.sentences[j];
@@ -298,13 +292,7 @@ impl Attributor {
     /// actor introduced with that title (else "President"), "Mr Putin’s telegram" → Vladimir
     /// Putin.
     pub(super) fn message_author(&self, doc: &mut Doc, i: usize, phrase: &str) -> Option<String> {
-        let head = phrase.rsplit(' ').next()?.to_lowercase();
-        if !matches!(
-            head.as_str(),
-            "message" | "telegram" | "letter" | "greetings" | "address" | "statement"
-        ) {
-            return None;
-        }
+        message_head(phrase)?;
         let before = phrase.rsplit_once(' ')?.0;
         // "His message reads", "His greeting message reads": the pronoun's antecedent
         if let Some(g) = match before.split(' ').next() {
@@ -336,4 +324,15 @@ impl Attributor {
             }
         }
     }
+}
+
+/// The head of a phrase naming a message that speaks ("message", "telegram", "letter",
+/// "greetings", "address", "statement"), lower-cased; a statement has an author but is not sent.
+fn message_head(phrase: &str) -> Option<String> {
+    let head = phrase.rsplit(' ').next()?.to_lowercase();
+    matches!(
+        head.as_str(),
+        "message" | "telegram" | "letter" | "greetings" | "address" | "statement"
+    )
+    .then_some(head)
 }
