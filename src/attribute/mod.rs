@@ -486,22 +486,10 @@ impl Attributor {
             surnames: FastMap::default(),
             found: scratch.found,
         };
-        // paragraphs: (first sentence, start, end)
-        // (room for a paragraph per sentence: growing these cost more than the memory)
+        // paragraphs: (start, end) and first sentence
         let mut paras = scratch.paras;
-        paras.clear();
-        paras.reserve(n);
         let mut para_first = scratch.para_first;
-        para_first.clear();
-        para_first.reserve(n);
-        for (i, s) in sentences.iter().enumerate() {
-            if i == 0 || s.paragraph != sentences[i - 1].paragraph {
-                paras.push((s.start, s.end));
-                para_first.push(i);
-            } else if let Some(p) = paras.last_mut() {
-                p.1 = s.end;
-            }
-        }
+        paragraphs(sentences, &mut paras, &mut para_first);
         let mut quoted = scratch.quoted;
         quotes::find(text, &paras, &mut quoted);
         doc.quoted.clone_from(&quoted);
@@ -847,13 +835,8 @@ impl Attributor {
             .alias
             .get(&speaker.to_lowercase())
             .map_or(speaker, |&a| self.actors.actors[a].name.as_str());
-        let mut paras: Vec<(usize, usize)> = Vec::new();
-        for (i, s) in sentences.iter().enumerate() {
-            match paras.last_mut() {
-                Some(p) if i > 0 && s.paragraph == sentences[i - 1].paragraph => p.1 = s.end,
-                _ => paras.push((s.start, s.end)),
-            }
-        }
+        let (mut paras, mut para_first) = (Vec::new(), Vec::new());
+        paragraphs(sentences, &mut paras, &mut para_first);
         let mut quoted = Vec::new();
         quotes::find(text, &paras, &mut quoted);
         for (s, a) in sentences.iter().zip(out.iter_mut()) {
@@ -1683,6 +1666,24 @@ fn continued_quote(
     let speaker = prev.speaker.clone()?;
     (touches_quote(&sentences[j - 1], quoted) || prev.kind == AttributionKind::Explicit)
         .then(|| (speaker, prev.antecedent.unwrap_or(j - 1)))
+}
+
+/// The paragraphs of a document's sentences: each one's byte span and first sentence, into
+/// `paras` and `first` (cleared; room for a paragraph per sentence, as growing them cost more
+/// than the memory).
+fn paragraphs(sentences: &[Sentence], paras: &mut Vec<(usize, usize)>, first: &mut Vec<usize>) {
+    paras.clear();
+    paras.reserve(sentences.len());
+    first.clear();
+    first.reserve(sentences.len());
+    for (i, s) in sentences.iter().enumerate() {
+        if i == 0 || s.paragraph != sentences[i - 1].paragraph {
+            paras.push((s.start, s.end));
+            first.push(i);
+        } else if let Some(p) = paras.last_mut() {
+            p.1 = s.end;
+        }
+    }
 }
 
 /// Does any quoted interval overlap the sentence?
