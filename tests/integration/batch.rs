@@ -653,4 +653,25 @@ fn a_speaker_field_gives_a_speech_its_speaker_but_not_the_words_it_quotes() {
         ]
     );
     assert_eq!(v["narration"]["sentences"].as_u64(), Some(1));
+    // compare, which keeps each sentence, gives the speech to the same speaker
+    let c = json_ok(
+        stance()
+            .args([
+                "compare",
+                "--format",
+                "json",
+                "--speaker-field",
+                "speaker",
+                "--actors",
+            ])
+            .arg(&a)
+            .arg(&p),
+    );
+    let lavrov = c["speakers"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["actor"] == "Sergey Lavrov")
+        .expect("Sergey Lavrov compared");
+    assert_eq!(lavrov["sentences"].as_u64(), Some(3));
 }
