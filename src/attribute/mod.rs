@@ -529,9 +529,11 @@ impl Attributor {
         // a transcript quoted inside an article (narration before its first label, no label
         // with a title, the last one a surname): the article resumes after the last turn's
         // paragraph ("Matthews: Here's the irony of our time: ...\n\nThe United Kingdom's tax
-        // ..."); a transcript's own last turn, under a full name, may run on for pages
+        // ..."); a transcript's own last turn, under a full name, may run on for pages, and so
+        // may a press briefing's last answer
         let last_turn_para = labels
             .first()
+            .filter(|_| !briefing)
             .filter(|(fi, _)| sentences[*fi].paragraph >= 2)
             .filter(|_| labels.iter().all(|(_, l)| !l.titled && !l.parenthetical))
             .and_then(|_| labels.last())
