@@ -494,12 +494,10 @@ impl Attributor {
         quotes::find(text, &paras, &mut quoted);
         doc.quoted.clone_from(&quoted);
 
-        // 1. transcript turns (a press briefing's "Q:" and "A:" when a spokesperson is named:
-        // "Foreign Ministry Spokesperson Geng Shuang's Regular Press Conference")
-        let briefing = memchr::memmem::find(text.as_bytes(), b"A: ").is_some()
-            && self
-                .title_reference(&mut doc, n - 1, "spokesperson", None)
-                .is_some();
+        // 1. transcript turns; a press briefing's "Q:" and "A:" when a spokesperson is named
+        // ("Foreign Ministry Spokesperson Geng Shuang's Regular Press Conference")
+        let host = memchr::memmem::find(text.as_bytes(), b"pokesperson")
+            .and_then(|_| self.title_reference(&mut doc, n - 1, "spokesperson", None));
         let labels = transcript::turns(
             text,
             sentences,
@@ -507,8 +505,14 @@ impl Attributor {
             &para_first,
             &mut doc.toks,
             &mut doc.titled_labels,
-            briefing,
+            host.as_deref(),
         );
+        // a briefing: the spokesperson answers under "A:" or their name
+        let briefing = host.as_ref().is_some_and(|h| {
+            labels
+                .iter()
+                .any(|(_, l)| l.speaker == "A" || l.speaker == *h)
+        });
         // a transcript of two turns or more, or a speech under a titled label after the lead
         // ("President of Russia Vladimir Putin:"), is the speakers talking throughout: inside a
         // turn only a named source that says, tells or reports ends it ([`turn_ending_cue`]);
