@@ -496,8 +496,10 @@ impl Attributor {
 
         // 1. transcript turns; a press briefing's "Q:" and "A:" when a spokesperson is named
         // ("Foreign Ministry Spokesperson Geng Shuang's Regular Press Conference")
-        let host = memchr::memmem::find(text.as_bytes(), b"pokesperson")
-            .and_then(|_| self.title_reference(&mut doc, n - 1, "spokesperson", None));
+        let spokesperson = memchr::memmem::find(text.as_bytes(), b"pokesperson").is_some()
+            && self
+                .title_reference(&mut doc, n - 1, "spokesperson", None)
+                .is_some();
         let labels = transcript::turns(
             text,
             sentences,
@@ -505,8 +507,13 @@ impl Attributor {
             &para_first,
             &mut doc.toks,
             &mut doc.titled_labels,
-            host.as_deref(),
+            spokesperson,
         );
+        // the spokesperson named before the first label
+        let host = labels
+            .first()
+            .filter(|_| spokesperson)
+            .and_then(|&(fi, _)| self.title_reference(&mut doc, fi, "spokesperson", None));
         // a briefing: the spokesperson answers under "A:" or their name
         let briefing = host.as_ref().is_some_and(|h| {
             labels
@@ -631,7 +638,7 @@ impl Attributor {
                 && label_i == 0
                 && !labels.is_empty()
                 && !s.title
-                && let Some(host) = self.title_reference(&mut doc, i, "spokesperson", None)
+                && let Some(host) = host.clone()
             {
                 let rule = self.why(format_args!(
                     "a briefing's opening remarks, before its first question: the spokesperson"

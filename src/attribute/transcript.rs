@@ -267,7 +267,7 @@ fn title_case(s: &str) -> String {
 /// document is a transcript: two speakers taking turns under labels, one of them a full name
 /// (or names in capitals three times or more), a "(retranslated)" or titled label, or a speech
 /// under one full name that opens with a salutation, or the questions and answers ("Q:", "A:")
-/// of a briefing: a document that names its spokesperson, the `host`. A one-line headline label ("Morning Email:
+/// of a briefing: a document that names a `spokesperson`. A one-line headline label ("Morning Email:
 /// ...") is no turn; a section heading that names its subject again is kept as a section. The
 /// titled labels ("President of Russia Vladimir Putin:") go to `titled_labels` either way, for
 /// title references.
@@ -278,7 +278,7 @@ pub(super) fn turns(
     para_first: &[usize],
     toks: &mut Vec<Tok>,
     titled_labels: &mut Vec<(usize, usize, String)>,
-    host: Option<&str>,
+    spokesperson: bool,
 ) -> Vec<(usize, Label)> {
     let mut labels: Vec<(usize, Label)> = Vec::new();
     let mut heading_label = false;
@@ -356,7 +356,7 @@ pub(super) fn turns(
     };
     // a press briefing's questions ("Q:", "Reuters:") and answers, when the document names its
     // spokesperson (the "A:")
-    let briefing = host.is_some()
+    let briefing = spokesperson
         && labels.iter().any(|(_, l)| l.speaker == "A")
         && labels.iter().any(|(_, l)| l.speaker != "A");
     let transcript_mode = (labels.len() >= 2 && distinct >= 2 && full_name)
