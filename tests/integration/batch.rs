@@ -44,6 +44,27 @@ fn json_of(out: &[u8]) -> Value {
     serde_json::from_slice(out).unwrap_or_else(|e| panic!("{e}: {}", String::from_utf8_lossy(out)))
 }
 
+/// `records` written as a JSONL file `name` in `dir`.
+fn jsonl_of(dir: &Path, name: &str, records: &[Value]) -> std::path::PathBuf {
+    let p = dir.join(name);
+    fs::write(
+        &p,
+        records.iter().map(|r| format!("{r}\n")).collect::<String>(),
+    )
+    .unwrap();
+    p
+}
+
+/// The JSON report of `stance batch` over `input`, with the options `extra`.
+fn batch_json(input: &Path, extra: &[&str]) -> Value {
+    json_ok(
+        stance()
+            .args(["batch", "--format", "json"])
+            .args(extra)
+            .arg(input),
+    )
+}
+
 /// A report's actors with their sentence counts, in the report's order.
 fn actor_sentences(v: &Value) -> Vec<(String, u64)> {
     v["actors"]
@@ -509,21 +530,16 @@ fn the_table_lists_the_leading_actors_of_each_group() {
 #[test]
 fn a_title_field_is_read_as_the_first_line_and_names_a_message_sender() {
     let dir = tempfile::tempdir().unwrap();
-    let p = dir.path().join("t.jsonl");
-    let rec = serde_json::json!({
-        "id": "a",
-        "title": "Vladimir Putin sent a message to the participants of the forum",
-        "text": "The message said, in part:\n\n“Russia supports multilateral cooperation and a multipolar world.”",
-    });
-    fs::write(&p, format!("{rec}\n")).unwrap();
-    let actors = |extra: &[&str]| {
-        actor_sentences(&json_ok(
-            stance()
-                .args(["batch", "--format", "json"])
-                .args(extra)
-                .arg(&p),
-        ))
-    };
+    let p = jsonl_of(
+        dir.path(),
+        "t.jsonl",
+        &[serde_json::json!({
+            "id": "a",
+            "title": "Vladimir Putin sent a message to the participants of the forum",
+            "text": "The message said, in part:\n\n“Russia supports multilateral cooperation and a multipolar world.”",
+        })],
+    );
+    let actors = |extra: &[&str]| actor_sentences(&batch_json(&p, extra));
     // without the title the message itself speaks; with it, its sender
     assert_eq!(actors(&[]), [("message".to_string(), 2)]);
     assert_eq!(
@@ -535,22 +551,17 @@ fn a_title_field_is_read_as_the_first_line_and_names_a_message_sender() {
 #[test]
 fn a_lead_field_is_read_as_the_first_paragraph_after_the_title_and_names_a_message_sender() {
     let dir = tempfile::tempdir().unwrap();
-    let p = dir.path().join("t.jsonl");
-    let rec = serde_json::json!({
-        "id": "a",
-        "title": "Greetings to the participants of the forum",
-        "lead": "Vladimir Putin sent greetings to the participants of the forum.",
-        "text": "The message reads, in part:\n\n“Russia supports multilateral cooperation and a multipolar world.”",
-    });
-    fs::write(&p, format!("{rec}\n")).unwrap();
-    let run = |extra: &[&str]| {
-        json_ok(
-            stance()
-                .args(["batch", "--format", "json"])
-                .args(extra)
-                .arg(&p),
-        )
-    };
+    let p = jsonl_of(
+        dir.path(),
+        "t.jsonl",
+        &[serde_json::json!({
+            "id": "a",
+            "title": "Greetings to the participants of the forum",
+            "lead": "Vladimir Putin sent greetings to the participants of the forum.",
+            "text": "The message reads, in part:\n\n“Russia supports multilateral cooperation and a multipolar world.”",
+        })],
+    );
+    let run = |extra: &[&str]| batch_json(&p, extra);
     let sentences = |v: &Value| v["total"]["sentences"].as_u64().expect("total sentences");
     // the title alone names no sender: the message speaks
     let titled = run(&["--title-field", "title"]);
@@ -564,20 +575,17 @@ fn a_lead_field_is_read_as_the_first_paragraph_after_the_title_and_names_a_messa
 #[test]
 fn a_briefing_titled_with_its_spokesperson_gives_every_answer_to_the_spokesperson() {
     let dir = tempfile::tempdir().unwrap();
-    let p = dir.path().join("b.jsonl");
-    let rec = serde_json::json!({
-        "id": "b",
-        "title": "Foreign Ministry Spokesperson Hua Chunying's Regular Press Conference on March 2, 2020",
-        "text": "I'd like to share some figures with you. The number of cured cases keeps rising.\n\nQ: Could you comment on the new sanctions?\n\nA: China firmly opposes unilateral sanctions. We urge the US to correct its mistake.\n\nReuters: Will China retaliate?\n\nA: We will take the necessary measures.\n\nFollow-up: When?\n\nA: Please stay tuned.",
-    });
-    fs::write(&p, format!("{rec}\n")).unwrap();
+    let p = jsonl_of(
+        dir.path(),
+        "b.jsonl",
+        &[serde_json::json!({
+            "id": "b",
+            "title": "Foreign Ministry Spokesperson Hua Chunying's Regular Press Conference on March 2, 2020",
+            "text": "I'd like to share some figures with you. The number of cured cases keeps rising.\n\nQ: Could you comment on the new sanctions?\n\nA: China firmly opposes unilateral sanctions. We urge the US to correct its mistake.\n\nReuters: Will China retaliate?\n\nA: We will take the necessary measures.\n\nFollow-up: When?\n\nA: Please stay tuned.",
+        })],
+    );
     let run = |extra: &[&str]| {
-        let v = json_ok(
-            stance()
-                .args(["batch", "--format", "json"])
-                .args(extra)
-                .arg(&p),
-        );
+        let v = batch_json(&p, extra);
         let mut actors = actor_sentences(&v);
         actors.sort();
         (actors, v["narration"]["sentences"].as_u64().unwrap())
@@ -605,7 +613,6 @@ fn a_briefing_titled_with_its_spokesperson_gives_every_answer_to_the_spokesperso
 #[test]
 fn a_speaker_field_gives_a_speech_its_speaker_but_not_the_words_it_quotes() {
     let dir = tempfile::tempdir().unwrap();
-    let p = dir.path().join("s.jsonl");
     let a = dir.path().join("actors.toml");
     fs::write(
         &a,
@@ -620,24 +627,9 @@ fn a_speaker_field_gives_a_speech_its_speaker_but_not_the_words_it_quotes() {
         }),
         serde_json::json!({"id": "news", "text": "The assembly met on Tuesday."}),
     ];
-    fs::write(
-        &p,
-        recs.iter().map(|r| format!("{r}\n")).collect::<String>(),
-    )
-    .unwrap();
-    let v = json_ok(
-        stance()
-            .args([
-                "batch",
-                "--format",
-                "json",
-                "--speaker-field",
-                "speaker",
-                "--actors",
-            ])
-            .arg(&a)
-            .arg(&p),
-    );
+    let p = jsonl_of(dir.path(), "s.jsonl", &recs);
+    let actors_file = a.to_str().unwrap();
+    let v = batch_json(&p, &["--speaker-field", "speaker", "--actors", actors_file]);
     let mut actors = actor_sentences(&v);
     actors.sort();
     // the speech is the actors file's Sergey Lavrov's, the quotation Mandela's, the citation
