@@ -16,7 +16,7 @@ pub struct Actor {
     /// Country or bloc.
     #[serde(default)]
     pub group: Option<String>,
-    /// `male`, `female` or unset, for pronouns.
+    /// `male`, `female`, `plural`, `neuter` or unset, for pronouns (what `parse` accepts).
     #[serde(default)]
     pub gender: Option<String>,
 }
